@@ -1,0 +1,146 @@
+"""The Python API: everything the CLI (and any web layer) does, as plain functions.
+
+Example:
+    >>> from storylens import api
+    >>> from storylens.store import MemoryStore
+    >>> store = MemoryStore()
+    >>> report = api.ingest([api.demo_corpus_path()], store=store)  # doctest: +SKIP
+    >>> run = api.brief_stories(store, out_dir="briefs")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storylens.brief import build_brief
+from storylens.cluster.registry import make_clusterer
+from storylens.config import Settings, load_settings
+from storylens.errors import ConfigError
+from storylens.ingest.runner import IngestReport, ingest_paths
+from storylens.pipeline import AnalysisRunner
+from storylens.records import Brief, Story
+from storylens.render.json import briefs_to_json
+from storylens.render.markdown import brief_to_markdown
+from storylens.store.base import Store
+from storylens.store.sqlite import open_store
+
+__all__ = [
+    "FORMATS",
+    "BriefRun",
+    "brief_stories",
+    "demo_corpus_path",
+    "ingest",
+    "open_default_store",
+    "update_stories",
+    "write_briefs",
+]
+
+Progress = Callable[[int, int, str], None]
+
+#: Output formats ``write_briefs`` knows.
+FORMATS = ("json", "md", "html")
+
+
+@dataclass
+class BriefRun:
+    """What a brief run produced: the briefs and the files written."""
+
+    briefs: list[Brief] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    out_dir: Path | None = None
+
+
+def demo_corpus_path() -> Path:
+    """The folder of the bundled demo corpus (invented articles written by the project)."""
+    return Path(str(importlib.resources.files("storylens.demo") / "corpus"))
+
+
+def open_default_store(settings: Settings | None = None) -> Store:
+    """The SQLite store named by the settings (``storylens.sqlite`` by default)."""
+    return open_store((settings or load_settings()).db)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    store: Store | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files, folders or globs; bad inputs are reported in the result, never raised."""
+    settings = settings or load_settings()
+    own_store = store is None
+    target = store or open_default_store(settings)
+    try:
+        return ingest_paths(paths, target, settings.ingest, progress=progress)
+    finally:
+        if own_store:
+            target.close()
+
+
+def update_stories(store: Store, settings: Settings | None = None) -> list[Story]:
+    """Group every stored article into stories (incrementally) and persist them."""
+    settings = settings or load_settings()
+    return make_clusterer(settings.cluster).update(store)
+
+
+def brief_stories(
+    store: Store,
+    settings: Settings | None = None,
+    stories: Sequence[Story] | None = None,
+    analyses: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    runner: AnalysisRunner | None = None,
+) -> list[Brief]:
+    """Analyse stories (all stored ones by default) and return their briefs, largest first."""
+    settings = settings or load_settings()
+    runner = runner or AnalysisRunner(settings, analyses)
+    chosen = list(stories if stories is not None else store.stories())
+    chosen.sort(key=lambda s: (-len(s.article_ids), s.id))
+    briefs: list[Brief] = []
+    for index, story in enumerate(chosen):
+        articles = store.articles(story.article_ids)
+        sentences = store.sentences(story.article_ids)
+        briefs.append(build_brief(runner.run(story, articles, sentences)))
+        if progress:
+            progress(index + 1, len(chosen), story.headline)
+    return briefs
+
+
+def _renderer(fmt: str) -> Callable[[Brief], str]:
+    if fmt == "json":
+        return lambda b: briefs_to_json([b])
+    if fmt == "md":
+        return brief_to_markdown
+    if fmt == "html":
+        try:
+            from storylens.render.html import brief_to_html
+        except ImportError as exc:
+            raise ConfigError("the HTML renderer is not available in this build") from exc
+        return brief_to_html
+    raise ConfigError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def write_briefs(briefs: Sequence[Brief], out_dir: str | Path, formats: Sequence[str]) -> BriefRun:
+    """Write one file per story and format, plus ``briefs.json`` with every story."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    run = BriefRun(briefs=list(briefs), out_dir=out)
+    renderers = {fmt: _renderer(fmt) for fmt in formats}
+    for brief in briefs:
+        for fmt, render in renderers.items():
+            path = out / f"{brief.story.id}.{fmt}"
+            path.write_text(render(brief), encoding="utf-8")
+            run.files.append(path)
+    everything = out / "briefs.json"
+    everything.write_text(briefs_to_json(briefs), encoding="utf-8")
+    run.files.append(everything)
+    if "html" in formats:
+        from storylens.render.html import index_to_html
+
+        index = out / "index.html"
+        index.write_text(index_to_html(briefs), encoding="utf-8")
+        run.files.append(index)
+    return run

@@ -1,0 +1,125 @@
+"""One typed settings tree, built the same way by the CLI and the Python API.
+
+Precedence: defaults < a TOML file (``storylens.toml`` in the working directory, or the file
+named by ``STORYLENS_CONFIG``) < environment (``STORYLENS_DB``, ``STORYLENS_MAX_BYTES``) < explicit
+overrides (CLI flags).
+
+Example:
+    >>> settings = load_settings(overrides={"ingest": {"max_bytes": 1_000_000}})
+    >>> settings.ingest.max_bytes
+    1000000
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storylens.errors import ConfigError
+
+__all__ = [
+    "ClusterSettings",
+    "IngestSettings",
+    "Settings",
+    "SummarySettings",
+    "load_settings",
+]
+
+DEFAULT_DB = "storylens.sqlite"
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """How sources are read.
+
+    ``max_bytes`` refuses any single file (after decompression) larger than this; real article
+    pages stay far below it, while a 50 MB page is a scrape gone wrong.
+    """
+
+    max_bytes: int = 20_000_000
+    min_text_chars: int = 80
+    workers: int = 1
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    """Story clustering; the values are tuned on the development data (see docs/clustering.md)."""
+
+    method: str = "single-pass"
+    threshold: float = 0.28
+    window_days: int = 7
+    near_duplicate_threshold: float = 0.8
+    num_perm: int = 128
+
+
+@dataclass(frozen=True)
+class SummarySettings:
+    """Summary length budget."""
+
+    words: int = 120
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The whole settings tree."""
+
+    db: str = DEFAULT_DB
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
+    summary: SummarySettings = field(default_factory=SummarySettings)
+
+
+def _merge(instance: Any, values: dict[str, Any], where: str) -> Any:
+    """Return ``instance`` with ``values`` applied, checking names and types as it goes."""
+    known = {f.name: f for f in dataclasses.fields(instance)}
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown setting {key!r}; known: {', '.join(sorted(known))}")
+        current = getattr(instance, key)
+        if dataclasses.is_dataclass(current):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: [{key}] must be a table of settings")
+            changes[key] = _merge(current, value, f"{where}.{key}")
+            continue
+        if isinstance(current, bool) or not isinstance(current, (int, float, str)):
+            changes[key] = value
+            continue
+        try:
+            changes[key] = type(current)(value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(
+                f"{where}: {key} must be a {type(current).__name__}, got {value!r}"
+            ) from exc
+    return dataclasses.replace(instance, **changes)
+
+
+def load_settings(
+    config_file: str | Path | None = None, overrides: dict[str, Any] | None = None
+) -> Settings:
+    """Build the settings tree from defaults, a TOML file, the environment and overrides."""
+    settings = Settings()
+    path = Path(config_file) if config_file else None
+    if path is None and os.environ.get("STORYLENS_CONFIG"):
+        path = Path(os.environ["STORYLENS_CONFIG"])
+    if path is None and Path("storylens.toml").is_file():
+        path = Path("storylens.toml")
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read settings ({exc})") from exc
+        settings = _merge(settings, data, str(path))
+    env: dict[str, Any] = {}
+    if os.environ.get("STORYLENS_DB"):
+        env["db"] = os.environ["STORYLENS_DB"]
+    if os.environ.get("STORYLENS_MAX_BYTES"):
+        env["ingest"] = {"max_bytes": os.environ["STORYLENS_MAX_BYTES"]}
+    settings = _merge(settings, env, "environment")
+    if overrides:
+        settings = _merge(settings, overrides, "options")
+    return settings

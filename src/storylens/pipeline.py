@@ -1,0 +1,131 @@
+"""The analysis runner: a story's articles go through each analysis stage in order.
+
+Every stage is an ``Analyser``: it receives a ``StoryAnalysis`` and returns a new one with its
+own section filled in. Stages are registered by name (``ANALYSERS``) and built from the settings
+and the shared ``NlpResources``; the default order respects their dependencies (quotes use
+entities; figures use entities, time and quotes; the summary uses provenance).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import importlib.util
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from storylens.config import Settings
+from storylens.errors import ConfigError, StageError
+from storylens.nlp import NlpResources
+from storylens.records import Article, Sentence, Story, StoryAnalysis
+
+__all__ = [
+    "ANALYSERS",
+    "DEFAULT_ANALYSES",
+    "Analyser",
+    "AnalysisRunner",
+    "available_analyses",
+    "build_analysers",
+]
+
+
+class Analyser(Protocol):
+    """One analysis stage."""
+
+    name: str
+
+    def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
+        """Return ``analysis`` with this stage's section filled in."""
+        ...
+
+
+AnalyserFactory = Callable[[Settings, NlpResources], Analyser]
+
+#: Stage name -> ``"module:factory"``; a factory takes ``(settings, resources)``.
+#: A stage whose module is not in this build is left out of the default run.
+ANALYSERS: dict[str, str] = {
+    "entities": "storylens.entities.stage:make_analyser",
+    "time": "storylens.time.stage:make_analyser",
+    "quotes": "storylens.quotes.stage:make_analyser",
+    "figures": "storylens.figures.stage:make_analyser",
+    "provenance": "storylens.provenance.stage:make_analyser",
+    "summary": "storylens.summarize.stage:make_analyser",
+}
+
+#: The stages ``storylens brief`` runs, in dependency order.
+DEFAULT_ANALYSES: tuple[str, ...] = (
+    "entities",
+    "time",
+    "quotes",
+    "figures",
+    "provenance",
+    "summary",
+)
+
+
+def _load_factory(name: str) -> AnalyserFactory:
+    target = ANALYSERS[name]
+    module_name, _, attribute = target.partition(":")
+    factory: AnalyserFactory = getattr(importlib.import_module(module_name), attribute)
+    return factory
+
+
+def build_analysers(
+    names: Sequence[str], settings: Settings, resources: NlpResources
+) -> list[Analyser]:
+    """Build the named stages; names not registered in this build raise ``ConfigError``."""
+    unknown = [n for n in names if n not in ANALYSERS]
+    if unknown:
+        raise ConfigError(
+            f"unknown analysis stage(s) {', '.join(unknown)}; available: {', '.join(ANALYSERS)}"
+        )
+    return [_load_factory(name)(settings, resources) for name in names]
+
+
+def _module_exists(target: str) -> bool:
+    module_name = target.partition(":")[0]
+    try:
+        return importlib.util.find_spec(module_name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def available_analyses() -> tuple[str, ...]:
+    """The default stages that this build has, in order."""
+    return tuple(
+        name for name in DEFAULT_ANALYSES if name in ANALYSERS and _module_exists(ANALYSERS[name])
+    )
+
+
+class AnalysisRunner:
+    """Runs the analysis stages over stories.
+
+    Example:
+        >>> runner = AnalysisRunner(Settings(), analyses=())
+        >>> runner.names
+        ()
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        analyses: Sequence[str] | None = None,
+        resources: NlpResources | None = None,
+    ) -> None:
+        self.settings = settings
+        self.resources = resources or NlpResources()
+        self.names = tuple(available_analyses() if analyses is None else analyses)
+        self.stages = build_analysers(self.names, settings, self.resources)
+
+    def run(
+        self, story: Story, articles: Sequence[Article], sentences: Sequence[Sentence]
+    ) -> StoryAnalysis:
+        """Analyse one story; a failing stage raises ``StageError`` naming the stage and story."""
+        analysis = StoryAnalysis(story=story, articles=tuple(articles), sentences=tuple(sentences))
+        for stage in self.stages:
+            try:
+                analysis = stage.analyse(analysis)
+            except Exception as exc:
+                raise StageError(f"stage {stage.name!r} failed on story {story.id}: {exc}") from exc
+            analysis = dataclasses.replace(analysis, analyses=(*analysis.analyses, stage.name))
+        return analysis

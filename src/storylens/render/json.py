@@ -1,0 +1,123 @@
+"""The brief's JSON contract, ``storylens.brief/1`` (documented in the README).
+
+Names and meanings of the fields listed in the contract never change within a schema version;
+new fields may be added.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from storylens.records import Brief, Mention
+from storylens.serialize import article_to_dict
+
+__all__ = ["SCHEMA", "brief_to_dict", "briefs_to_json"]
+
+SCHEMA = "storylens.brief/1"
+
+
+def _mention(m: Mention | None) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    return {"article": m.article_id, "start": m.start, "end": m.end, "text": m.text}
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """One story's entry of the contract's ``stories`` list."""
+    story = brief.story
+    duplicate_of = story.duplicate_of
+    articles = []
+    for article in brief.articles:
+        entry = article_to_dict(article, full=False)
+        entry["duplicate_of"] = duplicate_of.get(article.id)
+        articles.append(entry)
+    return {
+        "id": story.id,
+        "headline": brief.headline,
+        "analyses": list(brief.analyses),
+        "first_date": story.first_date.isoformat() if story.first_date else None,
+        "last_date": story.last_date.isoformat() if story.last_date else None,
+        "articles": articles,
+        "summary": [
+            {"text": s.text, "sources": list(s.sources), "origin": _mention(s.origin)}
+            for s in brief.summary
+        ],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "mentions": len(e.mentions),
+                "sources": list(e.sources),
+                "roles": list(e.roles),
+            }
+            for e in brief.entities
+        ],
+        "timeline": [
+            {
+                "date": t.date,
+                "granularity": t.granularity,
+                "text": t.text,
+                "sources": list(t.sources),
+                "expression": t.expression,
+            }
+            for t in brief.timeline
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_id": q.speaker_id,
+                "cue": q.cue,
+                "sources": list(q.sources),
+                "earliest_source": q.earliest_source,
+                "variants": [{"text": v.text, "source": v.article_id} for v in q.variants],
+            }
+            for q in brief.quotes
+        ],
+        "figures": [
+            {
+                "id": f.id,
+                "value": f.value,
+                "value_max": f.value_max,
+                "unit": f.unit,
+                "approx": f.approx,
+                "counts": f.counts,
+                "claimant": f.claimant,
+                "date": f.date,
+                "scope": f.scope,
+                "text": f.text,
+                "sources": list(f.sources or (f.article_id,)),
+            }
+            for f in brief.figures
+        ],
+        "figure_groups": [
+            {
+                "about": g.about,
+                "status": g.status,
+                "figures": list(g.figure_ids),
+                "explanation": g.explanation,
+            }
+            for g in brief.figure_groups
+        ],
+        "provenance": [
+            {
+                "from": p.source,
+                "to": p.target,
+                "kind": p.kind,
+                "evidence": list(p.evidence),
+                "score": p.score,
+            }
+            for p in brief.provenance
+        ],
+    }
+
+
+def briefs_to_json(briefs: Sequence[Brief], indent: int | None = 2) -> str:
+    """The whole JSON document for a run."""
+    document = {"schema": SCHEMA, "stories": [brief_to_dict(b) for b in briefs]}
+    return json.dumps(document, ensure_ascii=False, indent=indent)

@@ -1,0 +1,1 @@
+"""Text processing shared by every stage: cleaning, sentence segmentation, language id."""

@@ -1,0 +1,40 @@
+"""Language identification per article.
+
+py3langid (the maintained fork of langid.py): its model ships inside the package (nothing is
+downloaded), it covers 97 languages, classifies an article in well under a millisecond, and its
+accuracy on paragraph-length news text is on par with heavier detectors.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+__all__ = ["LangidIdentifier", "LanguageIdentifier"]
+
+
+class LanguageIdentifier(Protocol):
+    """Names the language of a text (ISO 639-1), or None when there is too little text."""
+
+    def identify(self, text: str) -> str | None:
+        """The text's language code."""
+        ...
+
+
+class LangidIdentifier:
+    """``LanguageIdentifier`` backed by py3langid, on the first 2,000 characters."""
+
+    name = "py3langid"
+
+    def __init__(self, min_chars: int = 20) -> None:
+        from py3langid.langid import MODEL_FILE
+        from py3langid.langid import LanguageIdentifier as _Model
+
+        self.min_chars = min_chars
+        self._model = _Model.from_model_file(MODEL_FILE, norm_probs=False)
+
+    def identify(self, text: str) -> str | None:
+        sample = text[:2000]
+        if sum(ch.isalpha() for ch in sample) < self.min_chars:
+            return None
+        language, _score = self._model.classify(sample)
+        return str(language)
