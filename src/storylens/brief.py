@@ -22,4 +22,5 @@ def build_brief(analysis: StoryAnalysis) -> Brief:
         figure_groups=analysis.figure_groups,
         provenance=analysis.provenance,
         analyses=analysis.analyses,
+        attributions=analysis.attributions,
     )

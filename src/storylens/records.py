@@ -16,6 +16,7 @@ from typing import Literal
 
 __all__ = [
     "Article",
+    "Attribution",
     "Brief",
     "DroppedSpan",
     "Entity",
@@ -214,12 +215,21 @@ class TimelineEvent:
 
 @dataclass(frozen=True, slots=True)
 class QuoteVariant:
-    """One source's wording of a quote."""
+    """One source's wording of a quote.
+
+    ``start``/``end`` cover the quoted words (without the quotation marks). ``speaker`` is the
+    speaker as this source wrote it ("he", "the mayor", "Oleg Petrenko") and ``speaker_start``/
+    ``speaker_end`` its span; ``cue`` is this source's cue verb ("said", "told", "according to").
+    """
 
     text: str
     article_id: str
     start: int
     end: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +248,27 @@ class Quote:
     def sources(self) -> tuple[str, ...]:
         """Article ids that carry the quote, in variant order."""
         return tuple(dict.fromkeys(v.article_id for v in self.variants))
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An indirect (reported) claim: "the minister said the bridge was safe".
+
+    Kept apart from direct quotes: the words are the reporter's, not the speaker's. ``content``
+    is the reported claim as written, at ``start``/``end``; ``speaker`` the source as written at
+    ``speaker_start``/``speaker_end`` and ``speaker_id`` its canonical entity when resolved.
+    """
+
+    id: str
+    article_id: str
+    content: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_id: str | None
+    cue: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +346,7 @@ class StoryAnalysis:
     provenance: tuple[ProvenanceLink, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     analyses: tuple[str, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
 
     def article(self, article_id: str) -> Article:
         """The story's article with that id (KeyError if it is not in the story)."""
@@ -343,3 +375,4 @@ class Brief:
     figure_groups: tuple[FigureGroup, ...] = ()
     provenance: tuple[ProvenanceLink, ...] = ()
     analyses: tuple[str, ...] = field(default_factory=tuple)
+    attributions: tuple[Attribution, ...] = ()

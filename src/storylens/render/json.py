@@ -75,9 +75,32 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "cue": q.cue,
                 "sources": list(q.sources),
                 "earliest_source": q.earliest_source,
-                "variants": [{"text": v.text, "source": v.article_id} for v in q.variants],
+                "variants": [
+                    {
+                        "text": v.text,
+                        "source": v.article_id,
+                        "start": v.start,
+                        "end": v.end,
+                        "speaker": v.speaker,
+                        "cue": v.cue,
+                    }
+                    for v in q.variants
+                ],
             }
             for q in brief.quotes
+        ],
+        "attributions": [
+            {
+                "id": a.id,
+                "content": a.content,
+                "speaker": a.speaker,
+                "speaker_id": a.speaker_id,
+                "cue": a.cue,
+                "source": a.article_id,
+                "start": a.start,
+                "end": a.end,
+            }
+            for a in brief.attributions
         ],
         "figures": [
             {
