@@ -1,0 +1,176 @@
+"""Sentence alignment between a story's articles: cheap blocking, then a finer matcher.
+
+Scoring every sentence pair of a 500-article story is 10^8 comparisons; instead each sentence
+proposes a handful of candidate partners through an inverted index of rare blocking keys (stems,
+numbers, name consonant keys; keys shared by more than ``block_max_df`` of the story's sentences
+are topic words and propose nothing), weighted like TF-IDF and scored with one sparse product.
+Only those candidates go to the finer matcher (:func:`sentence_similarity`), which is built to
+survive spinning and round-trip translation:
+
+- character similarity (rapidfuzz) catches verbatim and lightly edited sentences (the token-level
+  similarity, kept beside it, tells a copy from a rewrite);
+- stem overlap, with names compared by consonant key and Jaro-Winkler, catches paraphrases and
+  mangled names;
+- the function-word skeleton (content words replaced by ``_``) catches spun copies whose content
+  words were swapped for odd synonyms: the spinner keeps the shape of the sentence;
+- numbers must agree when both sentences carry them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, JaroWinkler
+from scipy import sparse
+
+from storylens.provenance.features import SentenceFeatures, consonant_key
+from storylens.provenance.settings import ProvenanceSettings
+
+__all__ = ["AlignedPair", "PairScore", "candidate_pairs", "score_pair", "sentence_similarity"]
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """The finer matcher's view of two sentences."""
+
+    score: float
+    char: float
+    tokens: float
+    content: float
+    skeleton: float
+    names_total: int
+    names_respelled: int
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    """Two sentences of two articles judged to say the same thing in (nearly) the same way."""
+
+    left: SentenceFeatures
+    right: SentenceFeatures
+    similarity: PairScore
+
+
+def candidate_pairs(
+    sentences: Sequence[SentenceFeatures], settings: ProvenanceSettings
+) -> list[tuple[int, int]]:
+    """Candidate sentence pairs (indices into ``sentences``, left < right) from different articles.
+
+    Example:
+        >>> from storylens.provenance.features import sentence_features as sf
+        >>> s = [sf("a", 0, "Rockets hit Mykolaiv port at dawn."), sf("b", 0, "Rockets struck Mikolajiv port.")]
+        >>> candidate_pairs(s, ProvenanceSettings())
+        [(0, 1)]
+    """
+    n = len(sentences)
+    if n < 2:
+        return []
+    df: dict[str, int] = defaultdict(int)
+    for sentence in sentences:
+        for key in sentence.keys:
+            df[key] += 1
+    cap = max(settings.block_min_df_cap, int(settings.block_max_df * n))
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    for row, sentence in enumerate(sentences):
+        for key in sentence.keys:
+            count = df[key]
+            if count < 2 or count > cap:
+                continue
+            column = vocabulary.setdefault(key, len(vocabulary))
+            rows.append(row)
+            cols.append(column)
+            values.append(math.log(n / count) + 1.0)
+    if not vocabulary:
+        return []
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(n, len(vocabulary)), dtype=np.float32)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = sparse.diags(1.0 / norms).dot(matrix).tocsr()
+    product = (matrix @ matrix.T).tocsr()
+    articles = [s.article_id for s in sentences]
+    k = settings.candidates_per_sentence
+    out: set[tuple[int, int]] = set()
+    for i in range(n):
+        start, end = product.indptr[i], product.indptr[i + 1]
+        neighbours = product.indices[start:end]
+        scores = product.data[start:end]
+        order = np.argsort(-scores)
+        taken = 0
+        for position in order:
+            j = int(neighbours[position])
+            if scores[position] < settings.block_min_cosine:
+                break
+            if articles[j] == articles[i]:
+                continue
+            out.add((i, j) if i < j else (j, i))
+            taken += 1
+            if taken >= k:
+                break
+    return sorted(out)
+
+
+def _names_match(left: str, right: str) -> bool:
+    if left == right:
+        return True
+    if len(left) < 4 or len(right) < 4:
+        return False
+    key_left, key_right = consonant_key(left), consonant_key(right)
+    if key_left and key_left == key_right:
+        return True
+    return JaroWinkler.normalized_similarity(left, right) >= 0.86
+
+
+def score_pair(left: SentenceFeatures, right: SentenceFeatures) -> PairScore:
+    """Compare two sentences; see the module docstring for what each part catches."""
+    char = fuzz.ratio(left.folded, right.folded) / 100.0
+    small = min(len(left.stems), len(right.stems))
+    shared = len(left.stems & right.stems)
+    names_total = names_respelled = 0
+    if left.names and right.names:
+        unmatched_right = [n for n in right.names if n not in left.names]
+        for name in left.names:
+            if name in right.names:
+                names_total += 1
+                continue
+            for other in unmatched_right:
+                if _names_match(name, other):
+                    names_total += 1
+                    names_respelled += 1
+                    unmatched_right.remove(other)
+                    break
+    content = min(1.0, (shared + names_respelled) / small) if small else 0.0
+    skeleton = Indel.normalized_similarity(left.skeleton, right.skeleton)
+    length_ratio = min(left.size, right.size) / max(left.size, right.size, 1)
+    if left.numbers and right.numbers:
+        numbers = len(left.numbers & right.numbers) / len(left.numbers | right.numbers)
+    elif left.numbers or right.numbers:
+        numbers = 0.3
+    else:
+        numbers = 0.6
+    # A spinner keeps the shape but not the words; shape alone is weak evidence (many sentences
+    # share "_ _ the _ of _"), so it only counts in proportion to the content that also matches.
+    structural = 0.45 * content + 0.4 * skeleton * min(1.0, 0.4 + content) + 0.15 * numbers
+    if small < 3 or length_ratio < 0.5:
+        structural *= 0.8
+    return PairScore(
+        score=max(char, structural),
+        char=char,
+        tokens=Indel.normalized_similarity(left.tokens, right.tokens),
+        content=content,
+        skeleton=skeleton,
+        names_total=names_total,
+        names_respelled=names_respelled,
+    )
+
+
+def sentence_similarity(left: SentenceFeatures, right: SentenceFeatures) -> float:
+    """The finer matcher's score in [0, 1] (aligned from ``sentence_threshold`` up)."""
+    return score_pair(left, right).score
