@@ -290,6 +290,7 @@ class Figure:
     value_max: float | None = None
     scope: str | None = None
     sources: tuple[str, ...] = ()
+    kind: str | None = None  # casualties, people, money, distance, area, percentage, ... (figures stage)
 
 
 @dataclass(frozen=True, slots=True)

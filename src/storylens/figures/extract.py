@@ -1,0 +1,456 @@
+"""Quantity extraction: numbers in digits and words with approximators, ranges, units and currencies.
+
+Hand-written because no library covers news numbers well: quantulum3 (the baseline in
+``storylens bench figures``) reads dates, clock times, ages and identifiers as quantities, has no
+approximators, and splits "120 kilometres (75 miles)" into two figures. The rules here are a small
+grammar over ``numbers.tokenize`` tokens::
+
+    [approximator] [between] [currency] NUMBER [scale] [range] [approx suffix] [unit [rate]]
+        [ "(" the same quantity in another unit ")" ]
+
+and a list of exclusions (dates, clock times, ages, ordinals, phone numbers, identifiers such as
+"No. 10" or "Flight 447", sports scores). An optional spaCy ``Doc`` of the same text refines the
+exclusions (spaCy's DATE/TIME entities, "one" used as a pronoun).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storylens.figures.lexicon import (
+    APPROX_SUFFIXES,
+    APPROXIMATORS,
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    IDENTIFIER_WORDS,
+    MONTHS,
+    RATE_WORDS,
+    UNITS,
+)
+from storylens.figures.numbers import NumberMatch, Token, adjacent, parse_number, tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Quantity", "extract_quantities"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity found in a text.
+
+    ``start``/``end`` cover the whole expression (approximator to unit, and a parenthesised second
+    unit); ``num_start``/``num_end`` cover the number itself. ``alternative`` holds the text of
+    the same quantity in another unit ("75 miles"), which is part of this figure, not another one.
+    """
+
+    value: float
+    unit: str | None
+    approx: str | None
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    text: str
+    value_max: float | None = None
+    kind: str = "digits"
+    alternative: str | None = None
+
+
+_MAX_PHRASE = 4
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:[ap]\.m\.?|[ap]m\b|o'clock|(?:gmt|bst|est|edt|cst|pst|pdt|utc|cet|hrs|et)\b|local time)",
+    re.I,
+)
+_SCORE_WORDS = {"win", "won", "beat", "beating", "lost", "lose", "defeat", "defeated", "victory", "draw",
+                "drew", "score", "scored", "final", "lead", "led", "match", "game"}  # fmt: skip
+_AFTER_SCORE = {"win", "victory", "defeat", "lead", "loss", "draw", "in", "at", "on", "against", "over",
+                "to", "and", "with", "after", "home", "away"}  # fmt: skip
+_TIME_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night",
+               "morning", "afternoon", "evening", "am", "pm", "gmt"}  # fmt: skip
+_ONE_IDIOMS = {"day", "time", "point", "way", "thing", "hand", "another", "side", "stage", "night",
+               "morning", "evening", "year", "week", "month", "moment", "step"}  # fmt: skip
+_NOT_BEFORE_ONE = {
+    "no",
+    "the",
+    "any",
+    "every",
+    "each",
+    "this",
+    "that",
+    "which",
+    "someone",
+    "anyone",
+    "last",
+}
+_EXCLUDED_SPANS = re.compile(
+    r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b"  # phone numbers
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # clock times
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # numeric dates
+    r"|\b\d{1,3}(?:-year|-month|-week|-day)s?-old\b|\b\d{1,3} (?:years?|months?) old\b"  # ages
+    r"|\b(?:aged?|ages) \d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?\b"
+)
+
+
+def _phrase_at(tokens: list[Token], i: int, table: dict[str, str]) -> tuple[str, int] | None:
+    """The longest phrase of ``table`` starting at token ``i`` (joined by single spaces)."""
+    for size in range(_MAX_PHRASE, 0, -1):
+        if i + size > len(tokens):
+            continue
+        parts = [tokens[k].lower for k in range(i, i + size)]
+        # A dot glued to the previous word belongs to it ("approx.", "rs.").
+        if size > 1 and parts[-1] == "." and adjacent(tokens, i + size - 1):
+            key = " ".join(parts[:-1]) + "."
+        else:
+            key = " ".join(parts)
+        if key in table:
+            return table[key], i + size
+    return None
+
+
+def _unit_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """A unit or currency word at ``i`` (allowing the "120-kilometre" hyphen form)."""
+    if i >= len(tokens):
+        return None
+    j = i
+    if (
+        tokens[j].text in {"-", "\u2011"}
+        and adjacent(tokens, j)
+        and j + 1 < len(tokens)
+        and adjacent(tokens, j + 1)
+    ):
+        j += 1
+    if tokens[j].text == "%":
+        return "percent", j + 1
+    if tokens[j].lower == "pounds" and j + 1 < len(tokens) and tokens[j + 1].lower == "of":
+        return "lb", j + 1
+    found = _phrase_at(tokens, j, CURRENCY_WORDS)
+    if found is not None:
+        return found
+    found = _phrase_at(tokens, j, UNITS)
+    if found is None:
+        return None
+    unit, nxt = found
+    if unit == "m" and not adjacent(tokens, j) and nxt < len(tokens) and tokens[nxt].text.isalpha():
+        return (
+            None  # "5 m people" is read as a scale elsewhere; a lone "m" before a word is unclear
+        )
+    # "-year-old" and "years old" are ages; the caller drops them.
+    return unit, nxt
+
+
+def _currency_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    if i >= len(tokens):
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].text == "$" and adjacent(tokens, i + 1):
+        key = tokens[i].lower + "$"
+        if key in CURRENCY_PREFIXES:
+            return CURRENCY_PREFIXES[key], i + 2
+    word = tokens[i].lower
+    if word in {"$", "£", "€", "¥"} or (word in {"usd", "eur", "gbp"} and tokens[i].text.isupper()):
+        return CURRENCY_PREFIXES[word], i + 1
+    return None
+
+
+def _number_start(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and (tokens[i].is_digit or parse_number(tokens, i) is not None)
+
+
+class _Scanner:
+    """Reads quantities left to right; one instance per text."""
+
+    def __init__(self, text: str, doc: Doc | None) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.doc = doc
+        self.blocked = [(m.start(), m.end()) for m in _EXCLUDED_SPANS.finditer(text)]
+
+    def run(self) -> list[Quantity]:
+        found: list[Quantity] = []
+        i = 0
+        while i < len(self.tokens):
+            result = self._quantity_at(i)
+            if result is None:
+                i += 1
+                continue
+            quantity, nxt = result
+            if quantity is not None:
+                found.append(quantity)
+            i = max(nxt, i + 1)
+        return found
+
+    def _quantity_at(self, i: int) -> tuple[Quantity | None, int] | None:
+        tokens = self.tokens
+        j = i
+        approx: str | None = None
+        found = _phrase_at(tokens, j, APPROXIMATORS)
+        if (found is not None and _number_start(tokens, found[1])) or (
+            found is not None and _currency_at(tokens, found[1]) is not None
+        ):
+            assert found is not None
+            approx, j = found
+        between = j < len(tokens) and tokens[j].lower == "between"
+        if between:
+            j += 1
+        currency = _currency_at(tokens, j)
+        if currency is not None:
+            j = currency[1]
+        if j >= len(tokens):
+            return None
+        number = parse_number(tokens, j)
+        if number is None:
+            return None
+        if number.kind == "vague":
+            approx = approx or "vague"
+        value, value_max, k = number.value, None, number.last
+        num_last = number.last
+        unit = currency[0] if currency else ("fraction" if number.kind == "fraction" else None)
+        # Ranges: "between 30 and 40", "30-40", "30 to 40" (not "from 30 to 40": that is a change).
+        joiner = tokens[k].lower if k < len(tokens) else ""
+        from_before = i > 0 and tokens[i - 1].lower == "from"
+        if (
+            (between and joiner == "and")
+            or (joiner in {"-", "\u2013", "\u2014"} and number.kind == "digits")
+            or (joiner == "to" and not from_before and number.kind != "vague")
+        ):
+            nk = k + 1
+            cur2 = _currency_at(tokens, nk)
+            if cur2 is not None:
+                nk = cur2[1]
+            second = parse_number(tokens, nk) if nk < len(tokens) else None
+            if (
+                second is not None
+                and second.kind in {"digits", "words"}
+                and (joiner != "-" or (adjacent(tokens, k) and adjacent(tokens, nk)) or between)
+                and (number.kind == second.kind or between)
+            ):
+                first_value = value * (second.factor if not number.scaled else 1.0)
+                if second.value > first_value:
+                    value, value_max, k = first_value, second.value, second.last
+                    num_last = second.last
+        suffix = _phrase_at(tokens, k, APPROX_SUFFIXES)
+        if suffix is not None and not (
+            suffix[0] == "more_than" and tokens[k].text == "+" and not adjacent(tokens, k)
+        ):
+            approx = approx or suffix[0]
+            k = suffix[1]
+        if unit is None:
+            found_unit = _unit_at(tokens, k)
+            if found_unit is not None:
+                unit, k = found_unit
+        if unit is None and j > 0 and tokens[j - 1].lower == "magnitude":
+            unit = "magnitude"
+        rate = (
+            _phrase_at(tokens, k, RATE_WORDS)
+            if unit and unit not in {"percent", "fraction"}
+            else None
+        )
+        if rate is not None and unit not in {"day", "week", "month", "year", "h", "min", "s"}:
+            unit = f"{unit}/{rate[0]}"
+            k = rate[1]
+        end_token = k
+        alternative = self._alternative(end_token) if unit else None
+        if alternative is not None:
+            end_token = alternative[1]
+        start = tokens[i].start
+        num_start = tokens[number.first].start
+        num_end = tokens[num_last - 1].end
+        end = tokens[end_token - 1].end
+        quantity = Quantity(
+            value=value,
+            unit=unit,
+            approx=approx,
+            start=start,
+            end=end,
+            num_start=num_start,
+            num_end=num_end,
+            text=self.text[start:end],
+            value_max=value_max,
+            kind=number.kind,
+            alternative=alternative[0] if alternative else None,
+        )
+        if self._excluded(quantity, number, i, k):
+            return None, end_token
+        return quantity, end_token
+
+    def _alternative(self, k: int) -> tuple[str, int] | None:
+        """ "(75 miles)" or "(75-mile)" right after a quantity with a unit: the same figure."""
+        tokens = self.tokens
+        if k >= len(tokens) or tokens[k].text != "(":
+            return None
+        j = k + 1
+        found = _phrase_at(tokens, j, APPROXIMATORS)
+        if found is not None:
+            j = found[1]
+        currency = _currency_at(tokens, j)
+        if currency is not None:
+            j = currency[1]
+        if j >= len(tokens) or parse_number(tokens, j) is None:
+            return None
+        number = parse_number(tokens, j)
+        assert number is not None
+        j = number.last
+        unit = _unit_at(tokens, j)
+        if unit is not None:
+            j = unit[1]
+        elif currency is None:
+            return None
+        if j < len(tokens) and tokens[j].text == ")":
+            return self.text[tokens[k + 1].start : tokens[j - 1].end], j + 1
+        return None
+
+    def _excluded(self, q: Quantity, number: NumberMatch, i: int, k: int) -> bool:
+        tokens = self.tokens
+        first = tokens[number.first]
+        if any(s < q.num_end and q.num_start < e for s, e in self.blocked):
+            return True
+        if (
+            q.unit in {"year", "month", "week", "day"}
+            and k < len(tokens)
+            and tokens[k].lower in {"-", "old"}
+        ):
+            return True  # "52-year-old", "six months old"
+        before = tokens[number.first - 1] if number.first > 0 else None
+        if before is not None and before.lower in {"aged", "age"}:
+            return True
+        if first.is_digit:
+            if (
+                adjacent(tokens, number.first)
+                and before is not None
+                and (
+                    before.text.isalpha()
+                    or (
+                        before.text == "-"
+                        and number.first > 1
+                        and tokens[number.first - 2].text[:1].isupper()
+                        and adjacent(tokens, number.first - 1)
+                    )
+                )
+            ):
+                return True  # "G20", "H1N1", "F-16", "COVID-19"
+            after = tokens[number.last] if number.last < len(tokens) else None
+            if (
+                after is not None
+                and adjacent(tokens, number.last)
+                and after.lower in {"st", "nd", "rd", "th", "s"}
+            ):
+                return True  # ordinals, decades
+            if (
+                after is not None
+                and adjacent(tokens, number.last)
+                and after.text.isalpha()
+                and q.unit is None
+                and not number.scaled
+            ):
+                return True  # "3D", "4G"
+            if _CLOCK_AFTER.match(self.text, q.num_end):
+                return True  # clock times: "10 a.m.", "0900 GMT"
+            if q.unit is None and q.approx is None and self._date_like(q, number):
+                return True
+        if (
+            before is not None
+            and q.unit is None
+            and (
+                (before.lower.rstrip(".") in IDENTIFIER_WORDS and before.text[:1].isupper())
+                or before.text == "#"
+            )
+        ):
+            return True  # "No. 10", "Article 5", "Flight 447"
+        if (
+            before is not None
+            and before.text == "."
+            and number.first > 1
+            and tokens[number.first - 2].lower == "no"
+        ):
+            return True
+        if q.value_max is not None and q.unit is None and q.value_max < 200:
+            window = {t.lower for t in tokens[max(0, i - 4) : min(len(tokens), k + 3)]}
+            following = tokens[k].lower if k < len(tokens) else "."
+            if window & _SCORE_WORDS and (following in _AFTER_SCORE or not following.isalpha()):
+                return True  # "won 3-1", "a 2-0 win" (but not "lost 30-40 tanks")
+        if first.lower == "one" and number.last == number.first + 1 and q.unit is None:
+            return not self._one_is_numeral(number, i)
+        return self._spacy_excludes(q)
+
+    def _date_like(self, q: Quantity, number: NumberMatch) -> bool:
+        tokens = self.tokens
+        first = tokens[number.first]
+        before = tokens[number.first - 1] if number.first > 0 else None
+        after = tokens[number.last] if number.last < len(tokens) else None
+        if before is not None and before.lower.rstrip(".") in MONTHS and before.text[:1].isupper():
+            return True  # "May 5", "Sept. 10"
+        if (
+            before is not None
+            and before.text == "."
+            and number.first > 1
+            and tokens[number.first - 2].lower in MONTHS
+        ):
+            return True
+        if after is not None and after.lower.rstrip(".") in MONTHS and after.text[:1].isupper():
+            return True  # "5 May"
+        if after is not None and after.lower == "of" and number.last + 1 < len(tokens):
+            nxt = tokens[number.last + 1]
+            if nxt.lower in MONTHS and nxt.text[:1].isupper():
+                return True
+        text = first.text
+        plain_year = len(text) == 4 and "," not in text and "." not in text and not number.scaled
+        if plain_year and q.value_max is None and 1000 <= q.value <= 2100:
+            return not self._followed_by_noun(q)
+        return q.value_max is not None and len(text) == 4 and 1000 <= q.value <= 2100  # "2009-2010"
+
+    def _followed_by_noun(self, q: Quantity) -> bool:
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+        if span is None or span.end >= len(self.doc):
+            return False
+        nxt = self.doc[span.end]
+        return nxt.pos_ == "NOUN" and nxt.tag_ == "NNS" and span[-1].ent_type_ != "DATE"
+
+    def _one_is_numeral(self, number: NumberMatch, i: int) -> bool:
+        tokens = self.tokens
+        before = tokens[number.first - 1].lower if number.first > 0 else ""
+        after = tokens[number.last].lower if number.last < len(tokens) else ""
+        if before in _NOT_BEFORE_ONE or after in _ONE_IDIOMS or after in {"of", "another", "or"}:
+            return False
+        if self.doc is None:
+            return False
+        span = self.doc.char_span(
+            tokens[number.first].start, tokens[number.first].end, alignment_mode="expand"
+        )
+        return span is not None and span[0].dep_ == "nummod"
+
+    def _spacy_excludes(self, q: Quantity) -> bool:
+        if self.doc is None or q.unit is not None or q.approx is not None:
+            return False
+        span = self.doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+        if span is None:
+            return False
+        labels = {t.ent_type_ for t in span}
+        if not labels & {"DATE", "TIME"}:
+            return False
+        root = span.root
+        if (
+            root.dep_ in {"nummod", "quantmod"}
+            and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() not in _TIME_NOUNS
+        ):
+            return False  # spaCy calls "between 30 and 40 soldiers" a DATE now and then
+        return not self._followed_by_noun(q)
+
+
+def extract_quantities(text: str, doc: Doc | None = None) -> list[Quantity]:
+    """Every quantity in ``text``, in order.
+
+    Args:
+        text: the text to read.
+        doc: spaCy's parse of the same text, if there is one; it sharpens the date and "one"
+            exclusions but is optional.
+
+    Example:
+        >>> [(q.value, q.unit, q.approx) for q in extract_quantities("at least 40 people and $5bn")]
+        [(40.0, None, 'at_least'), (5000000000.0, 'USD', None)]
+    """
+    return _Scanner(text, doc).run()
