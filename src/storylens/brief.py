@@ -23,4 +23,6 @@ def build_brief(analysis: StoryAnalysis) -> Brief:
         provenance=analysis.provenance,
         analyses=analysis.analyses,
         attributions=analysis.attributions,
+        article_provenance=analysis.article_provenance,
+        fact_provenance=analysis.fact_provenance,
     )

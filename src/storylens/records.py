@@ -23,6 +23,8 @@ __all__ = [
     "Figure",
     "FigureGroup",
     "Mention",
+    "ArticleProvenance",
+    "FactProvenance",
     "ProvenanceHint",
     "ProvenanceLink",
     "Quote",
@@ -316,6 +318,43 @@ class ProvenanceLink:
     kind: ProvenanceKind
     evidence: tuple[str, ...]
     score: float | None = None
+    pairs: tuple[tuple[int, int, float], ...] = ()
+    direction: str | None = None
+    spans: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProvenance:
+    """How much of an article is its own reporting, and where the rest came from.
+
+    ``original_share`` is the share of the article's sentences not derived from an earlier story
+    article (1.0 for wholly original reporting, 0.0 for a republication); ``derived_sentences``
+    lists the indices of the derived ones. ``group`` names the article's independent-source group
+    (articles that copy, rewrite, translate or republish each other share one group).
+    """
+
+    article_id: str
+    original_share: float
+    derived_from: tuple[str, ...] = ()
+    cites: tuple[str, ...] = ()
+    first_hand: bool = False
+    derived_sentences: tuple[int, ...] = ()
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FactProvenance:
+    """Who carries one fact (a quote or a figure) and who reported it first.
+
+    ``groups`` partitions ``sources`` into independent groups (copies of one report are one
+    group); ``original`` is the earliest reporter where determinable.
+    """
+
+    fact_id: str
+    kind: str
+    sources: tuple[str, ...]
+    groups: tuple[tuple[str, ...], ...]
+    original: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +387,8 @@ class StoryAnalysis:
     summary: tuple[SummarySentence, ...] = ()
     analyses: tuple[str, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    article_provenance: tuple[ArticleProvenance, ...] = ()
+    fact_provenance: tuple[FactProvenance, ...] = ()
 
     def article(self, article_id: str) -> Article:
         """The story's article with that id (KeyError if it is not in the story)."""
@@ -377,3 +418,5 @@ class Brief:
     provenance: tuple[ProvenanceLink, ...] = ()
     analyses: tuple[str, ...] = field(default_factory=tuple)
     attributions: tuple[Attribution, ...] = ()
+    article_provenance: tuple[ArticleProvenance, ...] = ()
+    fact_provenance: tuple[FactProvenance, ...] = ()

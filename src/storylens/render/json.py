@@ -134,8 +134,31 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "kind": p.kind,
                 "evidence": list(p.evidence),
                 "score": p.score,
+                "direction": p.direction,
+                "pairs": [list(pair) for pair in p.pairs],
             }
             for p in brief.provenance
+        ],
+        "provenance_articles": [
+            {
+                "article": a.article_id,
+                "original_share": a.original_share,
+                "derived_from": list(a.derived_from),
+                "cites": list(a.cites),
+                "first_hand": a.first_hand,
+                "group": a.group,
+            }
+            for a in brief.article_provenance
+        ],
+        "provenance_facts": [
+            {
+                "fact": f.fact_id,
+                "kind": f.kind,
+                "sources": list(f.sources),
+                "groups": [list(g) for g in f.groups],
+                "original": f.original,
+            }
+            for f in brief.fact_provenance
         ],
     }
 
