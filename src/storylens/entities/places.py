@@ -1,0 +1,155 @@
+"""Places: one entity per place across spellings, transliterations and mangled copies.
+
+Three tiers, strongest first:
+
+1. Equal folded keys (``fold.fold_name``) are already one group: *Zelenyi Hai*, *Zeleny Gai*,
+   *Zelenyj Haj*; *Pryluzhne*, *Priluzhnoye*.
+2. GeoNames: two spellings that resolve to the same GeoNames place join (*Kiev*, *Kyiv*,
+   *Kharkov*, *Kharkiv*); two that resolve to *different* places never join by any tier, which
+   keeps *Bryansk* from *Berdyansk*, *Kharkiv* from *Kherson* and *Balta* from *Yalta*.
+3. Fuzzy: spellings no gazetteer holds (*Selenyi Gaj*) join when the spelling score reaches
+   ``fuzzy_place_threshold`` AND the context agrees: both in the same story, and either sharing
+   at least ``context_overlap`` co-occurring entities or sitting in parallel sentences (word
+   Jaccard of the two sentences, names masked, at least ``parallel_sentence``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from storylens.entities.fold import spelling_score
+from storylens.entities.groups import NameGroup
+from storylens.entities.settings import EntitySettings
+
+__all__ = ["UnionFind", "context_agrees", "mangled_place", "resolve_places"]
+
+
+class UnionFind:
+    """Disjoint sets over ``range(n)`` (path halving, union by size)."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.size = [1] * n
+
+    def find(self, item: int) -> int:
+        """The representative of ``item``'s set."""
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        """Join the sets of ``a`` and ``b``."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+
+    def sets(self) -> list[list[int]]:
+        """The sets, each sorted, in order of their smallest member."""
+        out: dict[int, list[int]] = {}
+        for item in range(len(self.parent)):
+            out.setdefault(self.find(item), []).append(item)
+        return list(out.values())
+
+
+def context_agrees(
+    left: NameGroup,
+    right: NameGroup,
+    neighbours: dict[str, set[str]],
+    settings: EntitySettings,
+    overlap: int | None = None,
+) -> bool:
+    """Whether two spellings' contexts say they name the same thing (see the module docstring).
+
+    ``overlap`` overrides ``settings.context_overlap`` (a near-identical spelling needs less).
+    """
+    if not {m.group for m in left.mentions} & {m.group for m in right.mentions}:
+        return False
+    shared = (neighbours.get(left.key, set()) & neighbours.get(right.key, set())) - {
+        left.key,
+        right.key,
+    }
+    if len(shared) >= (settings.context_overlap if overlap is None else overlap):
+        return True
+    for a in left.mentions:
+        for b in right.mentions:
+            if a.group != b.group or not a.context or not b.context:
+                continue
+            union = len(a.context | b.context)
+            if union and len(a.context & b.context) / union >= settings.parallel_sentence:
+                return True
+    return False
+
+
+def _fuzzy_match(
+    a: NameGroup, b: NameGroup, neighbours: dict[str, set[str]], settings: EntitySettings
+) -> bool:
+    if len(a.tokens) != len(b.tokens):
+        return False
+    score = spelling_score(a.most_common_text(), b.most_common_text())
+    if score < settings.fuzzy_place_threshold:
+        return False
+    overlap = 1 if score >= settings.near_identical else None
+    return context_agrees(a, b, neighbours, settings, overlap)
+
+
+def mangled_place(
+    group: NameGroup,
+    places: Sequence[NameGroup],
+    neighbours: dict[str, set[str]],
+    settings: EntitySettings,
+) -> bool:
+    """Whether a PERSON or ORG group is really a mangled spelling of one of ``places``.
+
+    Only groups with no person or organisation evidence beyond the NER label qualify (no cue,
+    no role), and the spelling must pass the same context-guarded fuzzy test as place variants.
+    """
+    if group.cues & {"PERSON", "ORG", "OUTLET"} or any(m.roles for m in group.mentions):
+        return False
+    return any(_fuzzy_match(group, place, neighbours, settings) for place in places)
+
+
+def resolve_places(
+    places: Sequence[NameGroup],
+    neighbours: dict[str, set[str]],
+    settings: EntitySettings,
+) -> list[list[NameGroup]]:
+    """Join place groups that name one place; returns the joined groups."""
+    sets = UnionFind(len(places))
+    known = {i: g.place.geonameid for i, g in enumerate(places) if g.place is not None}
+
+    def join(i: int, j: int) -> None:
+        # A chain of fuzzy joins must not bring two different GeoNames places together.
+        ri, rj = sets.find(i), sets.find(j)
+        gi, gj = known.get(ri), known.get(rj)
+        if gi is not None and gj is not None and gi != gj:
+            return
+        sets.union(ri, rj)
+        known_id = gi if gi is not None else gj
+        if known_id is not None:
+            known[sets.find(ri)] = known_id
+
+    first_with_place: dict[int, int] = {}
+    for i, group in enumerate(places):
+        if group.place is not None:
+            join(first_with_place.setdefault(group.place.geonameid, i), i)
+    # The fuzzy tier only ever joins names of one story: compare within stories, not all pairs.
+    by_story: dict[str, list[int]] = {}
+    for i, group in enumerate(places):
+        for story in {m.group for m in group.mentions}:
+            by_story.setdefault(story, []).append(i)
+    tried: set[tuple[int, int]] = set()
+    for members in by_story.values():
+        for i, j in combinations(members, 2):
+            a, b = places[i], places[j]
+            if (i, j) in tried or (a.place is not None and b.place is not None):
+                continue
+            tried.add((i, j))
+            if _fuzzy_match(a, b, neighbours, settings):
+                join(i, j)
+    return [[places[i] for i in members] for members in sets.sets()]

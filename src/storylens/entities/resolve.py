@@ -1,0 +1,223 @@
+"""From name mentions to canonical entities: the resolver shared by the stage and the corpus.
+
+``EntityResolver.resolve`` takes the mentions of any set of articles (one story, or many stories
+at once: each mention carries its story in ``group``) and returns ``Entity`` records:
+
+1. group mentions by folded key and vote each group's type (``groups.py``);
+2. join short forms and acronyms to the one outlet or organisation they abbreviate, and point
+   "the outlet" phrases at the outlet named before them (``outlets.py``);
+3. resolve people (``people.py``) and places (``places.py``);
+4. build one ``Entity`` per resolved cluster: canonical name (the gazetteer's, an outlet's
+   metadata name, or the most common well-formed spelling; a person's full name), type, every
+   alias as written, every mention with its span, and the roles stated with it.
+
+Entities come out sorted by salience: distinct sources first, then mention count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storylens.entities.gazetteer import Gazetteer, Place
+from storylens.entities.groups import NameGroup, build_groups
+from storylens.entities.mentions import NameMention
+from storylens.entities.outlets import (
+    known_outlets,
+    nominal_outlet_mentions,
+    outlet_key,
+    short_form_owner,
+)
+from storylens.entities.people import resolve_people
+from storylens.entities.places import mangled_place, resolve_places
+from storylens.entities.settings import EntitySettings
+from storylens.records import Article, Entity, Mention
+
+__all__ = ["Cluster", "EntityResolver", "salience_key"]
+
+
+@dataclass
+class Cluster:
+    """Mentions resolved to one thing, before it becomes an ``Entity``."""
+
+    type: str
+    mentions: list[NameMention]
+    place: Place | None = None
+    outlet: str | None = None
+
+
+def salience_key(entity: Entity) -> tuple[int, int, str]:
+    """Sort key: more sources first, then more mentions, then name."""
+    return (-len(entity.sources), -len(entity.mentions), entity.name)
+
+
+class EntityResolver:
+    """Resolves name mentions into entities (see the module docstring).
+
+    Args:
+        settings: the stage's knobs.
+        gazetteer: GeoNames index, or ``None`` to resolve without it.
+    """
+
+    def __init__(self, settings: EntitySettings, gazetteer: Gazetteer | None) -> None:
+        self.settings = settings
+        self.gazetteer = gazetteer if settings.use_gazetteer else None
+
+    def clusters(
+        self, mentions: Sequence[NameMention], articles: Sequence[Article]
+    ) -> list[Cluster]:
+        """Resolve mentions into clusters (``resolve`` turns them into entities)."""
+        texts = {a.id: a.text for a in articles}
+        outlets = known_outlets(articles)
+        groups = build_groups(
+            mentions, outlets, self.gazetteer, texts, keep_norp=self.settings.keep_norp
+        )
+        absorbed: dict[int, NameGroup] = {}
+        present = {g.key for g in groups}
+        metadata = {outlet_key(a.outlet) for a in articles if a.outlet} | {
+            outlet_key(h.outlet) for a in articles for h in a.hints if h.outlet
+        }
+        virtual = [
+            NameGroup(key=key, mentions=[], type="OUTLET", outlet=name)
+            for key, name in outlets
+            if key not in present and key in metadata
+        ]
+        long_names = [g for g in groups if g.type in ("OUTLET", "ORG")] + virtual
+        for group in groups:
+            if len(group.tokens) == 1 and "PERSON" not in group.cues:
+                owner = short_form_owner(group, long_names)
+                if owner is not None:
+                    absorbed[id(group)] = owner
+        live = [g for g in groups if id(g) not in absorbed]
+        neighbours = _neighbours(mentions)
+        places = [g for g in live if g.type == "PLACE"]
+        name_parts: dict[str, set[str]] = {}
+        for group in live:
+            if group.type == "PERSON" and len(group.tokens) > 1:
+                for token in group.tokens:
+                    name_parts.setdefault(token, set()).add(group.key)
+        for group in live:
+            shares_name = any(name_parts.get(t, set()) - {group.key} for t in group.tokens)
+            if (
+                group.type in ("PERSON", "ORG")
+                and not shares_name
+                and mangled_place(group, places, neighbours, self.settings)
+            ):
+                group.type = "PLACE"
+                places.append(group)
+        persons = [g for g in live if g.type == "PERSON"]
+        candidates = [g for g in live if g.type not in ("PERSON", "PLACE") and len(g.tokens) == 1]
+        people, surnames = resolve_people(persons, candidates)
+        live = [g for g in live if id(g) not in surnames]
+        clusters = [Cluster("PERSON", list(p.mentions)) for p in people]
+        for joined in resolve_places(places, neighbours, self.settings):
+            place = next((g.place for g in joined if g.place is not None), None)
+            clusters.append(Cluster("PLACE", [m for g in joined for m in g.mentions], place))
+        by_owner: dict[int, Cluster] = {}
+        for group in [g for g in live if g.type not in ("PERSON", "PLACE")] + virtual:
+            cluster = Cluster(group.type, list(group.mentions), outlet=group.outlet)
+            by_owner[id(group)] = cluster
+            clusters.append(cluster)
+        for group_id, owner in absorbed.items():
+            source = next(g for g in groups if id(g) == group_id)
+            by_owner[id(owner)].mentions.extend(source.mentions)
+        weak = {id(m) for g in groups if g.weak for m in g.mentions}
+        clusters = [
+            c for c in clusters if c.mentions and not all(id(m) in weak for m in c.mentions)
+        ]
+        self._add_nominal_references(clusters, articles)
+        return clusters
+
+    @staticmethod
+    def _add_nominal_references(clusters: list[Cluster], articles: Sequence[Article]) -> None:
+        owner_of: dict[tuple[str, int], Cluster] = {}
+        for cluster in clusters:
+            for mention in cluster.mentions:
+                owner_of[(mention.article_id, mention.start)] = cluster
+        for article in articles:
+            outlet_mentions = [
+                m
+                for c in clusters
+                if c.type == "OUTLET"
+                for m in c.mentions
+                if m.article_id == article.id
+            ]
+            if not outlet_mentions:
+                continue
+            org_mentions = [
+                m
+                for c in clusters
+                if c.type == "ORG"
+                for m in c.mentions
+                if m.article_id == article.id
+            ]
+            for reference, antecedent in nominal_outlet_mentions(
+                article, outlet_mentions, org_mentions
+            ):
+                owner_of[(antecedent.article_id, antecedent.start)].mentions.append(reference)
+
+    def resolve(self, mentions: Sequence[NameMention], articles: Sequence[Article]) -> list[Entity]:
+        """Entities for the mentions of ``articles``, sorted by salience.
+
+        Example:
+            >>> resolver = EntityResolver(EntitySettings(), gazetteer=None)
+            >>> resolver.resolve([], [])
+            []
+        """
+        order = {a.id: i for i, a in enumerate(articles)}
+        entities = [_entity(c, order) for c in self.clusters(mentions, articles)]
+        return sorted(entities, key=salience_key)
+
+
+def _neighbours(mentions: Iterable[NameMention]) -> dict[str, set[str]]:
+    """Key -> keys of other names in the same sentences (the co-occurrence context)."""
+    by_sentence: dict[tuple[str, int], set[str]] = {}
+    for mention in mentions:
+        by_sentence.setdefault((mention.article_id, mention.sentence), set()).add(mention.key)
+    out: dict[str, set[str]] = {}
+    for keys in by_sentence.values():
+        for key in keys:
+            out.setdefault(key, set()).update(keys - {key})
+    return out
+
+
+def _canonical(cluster: Cluster) -> str:
+    if cluster.place is not None:
+        return cluster.place.name
+    if cluster.outlet is not None:
+        return cluster.outlet
+    named = [m for m in cluster.mentions if m.label != "OUTLET" or m.text[:1].isupper()]
+    names = [m.text for m in named if not m.text.startswith(("the ", "The "))] or [
+        m.text for m in cluster.mentions
+    ]
+    counts = Counter(names)
+    longest = max(len(n.split()) for n in names)
+
+    def quality(name: str) -> tuple[bool, bool, int, int]:
+        words = len(name.split())
+        full = cluster.type != "PERSON" or words == longest
+        return (full, not name.isupper(), counts[name], -len(name))
+
+    return max(sorted(counts), key=quality)
+
+
+def _entity(cluster: Cluster, order: dict[str, int]) -> Entity:
+    unique = {(m.article_id, m.start, m.end): m for m in cluster.mentions}
+    mentions = sorted(unique.values(), key=lambda m: (order.get(m.article_id, 0), m.start))
+    name = _canonical(cluster)
+    aliases = tuple(dict.fromkeys(m.text for m in mentions))
+    roles = tuple(dict.fromkeys(r for m in mentions for r in m.roles))
+    first = mentions[0]
+    digest = hashlib.sha256(
+        f"{cluster.type}|{name}|{first.article_id}:{first.start}".encode()
+    ).hexdigest()[:12]
+    return Entity(
+        id=f"ent-{digest}",
+        name=name,
+        type=cluster.type,
+        aliases=aliases,
+        mentions=tuple(Mention(m.article_id, m.start, m.end, m.text) for m in mentions),
+        roles=roles,
+    )

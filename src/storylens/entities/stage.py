@@ -1,0 +1,64 @@
+"""The entities analysis stage: NER, then one canonical entity per real-world thing."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from storylens.config import Settings
+from storylens.entities.gazetteer import shared_gazetteer
+from storylens.entities.mentions import NameMention, NerFixes, extract_mentions
+from storylens.entities.resolve import EntityResolver
+from storylens.entities.settings import EntitySettings
+from storylens.nlp import NlpResources
+from storylens.records import StoryAnalysis
+
+__all__ = ["EntitiesAnalyser", "make_analyser"]
+
+
+class EntitiesAnalyser:
+    """Fills ``StoryAnalysis.entities`` from the shared spaCy parses.
+
+    Example:
+        >>> analyser = EntitiesAnalyser(NlpResources(), EntitySettings())
+        >>> analyser.name
+        'entities'
+    """
+
+    name = "entities"
+
+    def __init__(
+        self,
+        resources: NlpResources,
+        settings: EntitySettings | None = None,
+        fixes: NerFixes | None = None,
+    ) -> None:
+        self.resources = resources
+        self.settings = settings or EntitySettings()
+        self.fixes = fixes or NerFixes()
+        gazetteer = (
+            shared_gazetteer(self.settings.gazetteer_population)
+            if self.settings.use_gazetteer
+            else None
+        )
+        self.resolver = EntityResolver(self.settings, gazetteer)
+
+    def mentions(self, analysis: StoryAnalysis) -> list[NameMention]:
+        """Every cleaned name mention of the story's articles."""
+        docs = self.resources.docs(analysis.articles)
+        found: list[NameMention] = []
+        for article in analysis.articles:
+            found.extend(
+                extract_mentions(docs[article.id], article.id, analysis.story.id, self.fixes)
+            )
+        return found
+
+    def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
+        """Return ``analysis`` with ``entities`` filled in, most salient first."""
+        entities = self.resolver.resolve(self.mentions(analysis), analysis.articles)
+        return dataclasses.replace(analysis, entities=tuple(entities))
+
+
+def make_analyser(settings: Settings, resources: NlpResources) -> EntitiesAnalyser:
+    """Build the stage (the ``entities`` entry of ``pipeline.ANALYSERS``)."""
+    del settings  # the stage's knobs live in EntitySettings; none is user-settable yet
+    return EntitiesAnalyser(resources, EntitySettings())
