@@ -78,6 +78,10 @@ def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
     group.votes = dict(votes)
     if not votes:
         return "OTHER"
+    cues = group.cues
+    if len(cues) == 1 and group.outlet is None:
+        # The words around an unknown name beat the NER's guess at it: one consistent cue wins.
+        return next(iter(cues))
     best = max(sorted(votes), key=lambda t: votes[t])
     if best == "PLACE" and all(m.label == "NORP" for m in group.mentions) and not group.cues:
         return "NORP"

@@ -116,7 +116,7 @@ def nominal_outlet_mentions(
             start=match.start(),
             end=match.end(),
             text=match.group(),
-            label="OUTLET",
+            label="NOMINAL",
             group=antecedent.group,
             key=antecedent.key,
         )

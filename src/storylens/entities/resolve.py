@@ -21,9 +21,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from storylens.entities.fold import fold_name
 from storylens.entities.gazetteer import Gazetteer, Place
 from storylens.entities.groups import NameGroup, build_groups
 from storylens.entities.mentions import NameMention
+from storylens.entities.nominals import nominal_mentions
 from storylens.entities.outlets import (
     known_outlets,
     nominal_outlet_mentions,
@@ -107,11 +109,13 @@ class EntityResolver:
             ):
                 group.type = "PLACE"
                 places.append(group)
+        _retype_name_modifiers(live, name_parts)
         persons = [g for g in live if g.type == "PERSON"]
         candidates = [g for g in live if g.type not in ("PERSON", "PLACE") and len(g.tokens) == 1]
         people, surnames = resolve_people(persons, candidates)
         live = [g for g in live if id(g) not in surnames]
         clusters = [Cluster("PERSON", list(p.mentions)) for p in people]
+        places = _join_features(places)
         for joined in resolve_places(places, neighbours, self.settings):
             place = next((g.place for g in joined if g.place is not None), None)
             clusters.append(Cluster("PLACE", [m for g in joined for m in g.mentions], place))
@@ -128,6 +132,8 @@ class EntityResolver:
             c for c in clusters if c.mentions and not all(id(m) in weak for m in c.mentions)
         ]
         self._add_nominal_references(clusters, articles)
+        for reference, target in nominal_mentions(clusters, articles):
+            target.mentions.append(reference)
         return clusters
 
     @staticmethod
@@ -171,6 +177,47 @@ class EntityResolver:
         return sorted(entities, key=salience_key)
 
 
+#: Natural features named after a place: "the Bilyanka dam", "the Bilyanka valley".
+_FEATURES = frozenset({"dam", "reservoir", "valley", "river", "lake", "storage lake", "basin"})
+
+
+def _join_features(places: list[NameGroup]) -> list[NameGroup]:
+    """Fold "X dam" / "X reservoir" / "X valley" into the place "X" when X is not a gazetteer
+    town (the Kakhovka dam is not the town of Kakhovka): the answer a reader wants is the water
+    body and its valley as one place, not a company or town that shares the name."""
+    by_key = {g.key: g for g in places}
+    kept: list[NameGroup] = []
+    for group in places:
+        for size in (2, 1):
+            tail = " ".join(group.tokens[-size:])
+            base = by_key.get(" ".join(group.tokens[:-size]))
+            feature = tail in {fold_name(f) for f in _FEATURES}
+            if feature and len(group.tokens) > size and base is not None and base.place is None:
+                base.mentions.extend(group.mentions)
+                break
+        else:
+            kept.append(group)
+    return kept
+
+
+def _retype_name_modifiers(groups: Sequence[NameGroup], name_parts: dict[str, set[str]]) -> None:
+    """A one-word "person" that starts organisation names is a place ("Vendholm" in "Vendholm
+    Port Authority"), unless it is part of a person's name or something calls it a person."""
+    modifiers = {
+        g.tokens[0] for g in groups if g.type in ("ORG", "OUTLET", "FACILITY") and len(g.tokens) > 1
+    }
+    for group in groups:
+        if (
+            group.type == "PERSON"
+            and len(group.tokens) == 1
+            and group.key in modifiers
+            and group.key not in name_parts
+            and "PERSON" not in group.cues
+            and not any(m.roles for m in group.mentions)
+        ):
+            group.type = "PLACE"
+
+
 def _neighbours(mentions: Iterable[NameMention]) -> dict[str, set[str]]:
     """Key -> keys of other names in the same sentences (the co-occurrence context)."""
     by_sentence: dict[tuple[str, int], set[str]] = {}
@@ -188,10 +235,7 @@ def _canonical(cluster: Cluster) -> str:
         return cluster.place.name
     if cluster.outlet is not None:
         return cluster.outlet
-    named = [m for m in cluster.mentions if m.label != "OUTLET" or m.text[:1].isupper()]
-    names = [m.text for m in named if not m.text.startswith(("the ", "The "))] or [
-        m.text for m in cluster.mentions
-    ]
+    names = [m.text for m in cluster.mentions if m.label != "NOMINAL"]
     counts = Counter(names)
     longest = max(len(n.split()) for n in names)
 

@@ -69,7 +69,9 @@ ORG_HEADS: frozenset[str] = wordset(
     league club team juniors seniors office department bureau administration commission court
     parliament assembly station operator hydro energy airlines airways railways"""
 )
-_PLACE_NOUNS = r"village|town|city|hamlet|settlement|region|oblast|district|province|capital|suburb"
+_PLACE_NOUNS = (
+    r"port|village|town|city|hamlet|settlement|region|oblast|district|province|capital|suburb"
+)
 _PLACE_BEFORE = re.compile(
     rf"(?:\b(?:{_PLACE_NOUNS}) of|\b(?:in|near|outside|above|below|around|across|towards?)"
     r"(?: the (?:town|village|city))?)\s*$",

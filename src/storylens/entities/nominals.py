@@ -1,0 +1,121 @@
+"""References without a capitalised name: "the mayor", "the union", "meridian press".
+
+After names are resolved, three kinds of reference join the entity they point to:
+
+- "the <role>" ("the mayor", "the general") joins the one person of the story whose stated
+  roles contain that title word, if that person was named earlier in the same article;
+- "the <last words of a name>" ("the union", "the port authority", "the emergency service")
+  joins the one organisation or outlet whose name ends in those words (one word only if it is
+  an organisation head word), again only if it was named earlier in the article;
+- an outlet's multi-word name written in lower case (a spun copy turns "Meridian Press" into
+  "meridian press") joins that outlet.
+
+Each rule needs a unique antecedent; otherwise the phrase is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from storylens.entities.fold import fold_name
+from storylens.entities.mentions import NameMention
+from storylens.entities.roles import ORG_HEADS, TITLE_WORDS
+from storylens.records import Article
+
+__all__ = ["NominalTarget", "nominal_mentions"]
+
+_PHRASE = re.compile(r"\b[Tt]he ((?:[a-z][a-z'’-]* ){0,2}[a-z][a-z'’-]*)\b")
+_ROLE_WORDS = TITLE_WORDS - {"first", "former", "acting", "interim", "ex", "head", "chief"}
+
+
+class NominalTarget(Protocol):
+    """What the rules need from a resolved cluster."""
+
+    type: str
+    mentions: list[NameMention]
+
+
+def _roles_words(cluster: NominalTarget) -> set[str]:
+    return {w.strip(".,").lower() for m in cluster.mentions for r in m.roles for w in r.split()}
+
+
+def _named_before(cluster: NominalTarget, article_id: str, position: int) -> bool:
+    return any(
+        m.article_id == article_id and m.start < position and m.label != "NOMINAL"
+        for m in cluster.mentions
+    )
+
+
+def _name_suffixes(cluster: NominalTarget) -> set[str]:
+    suffixes: set[str] = set()
+    for mention in cluster.mentions:
+        if mention.label == "NOMINAL":
+            continue
+        tokens = mention.key.split()
+        for size in range(1, min(3, len(tokens) - 1) + 1):
+            tail = tokens[-size:]
+            if size > 1 or tail[0] in {fold_name(h) for h in ORG_HEADS}:
+                suffixes.add(" ".join(tail))
+    return suffixes
+
+
+def nominal_mentions(
+    clusters: Sequence[NominalTarget], articles: Sequence[Article]
+) -> list[tuple[NameMention, NominalTarget]]:
+    """``(reference, cluster)`` pairs for the nominal references the rules resolve."""
+    people: dict[str, list[NominalTarget]] = {}
+    for cluster in clusters:
+        if cluster.type == "PERSON":
+            for word in _roles_words(cluster) & _ROLE_WORDS:
+                people.setdefault(word, []).append(cluster)
+    organisations: dict[str, list[NominalTarget]] = {}
+    for cluster in clusters:
+        if cluster.type in ("ORG", "OUTLET"):
+            for suffix in _name_suffixes(cluster):
+                organisations.setdefault(suffix, []).append(cluster)
+    taken = {(m.article_id, m.start) for c in clusters for m in c.mentions}
+    found: list[tuple[NameMention, NominalTarget]] = []
+    for article in articles:
+        for match in _PHRASE.finditer(article.text):
+            phrase = match.group(1)
+            key = fold_name(phrase)
+            owners = people.get(phrase.lower(), []) if " " not in phrase else []
+            if not owners:
+                owners = organisations.get(key, [])
+            if len(owners) != 1 or not _named_before(owners[0], article.id, match.start()):
+                continue
+            if (article.id, match.start()) in taken:
+                continue
+            reference = _reference(article.id, match.start(), match.end(), match.group(), key)
+            found.append((reference, owners[0]))
+        found.extend(_lower_case_outlets(clusters, article, taken))
+    return found
+
+
+def _lower_case_outlets(
+    clusters: Sequence[NominalTarget], article: Article, taken: set[tuple[str, int]]
+) -> list[tuple[NameMention, NominalTarget]]:
+    found: list[tuple[NameMention, NominalTarget]] = []
+    lowered = article.text.lower()
+    for cluster in clusters:
+        if cluster.type != "OUTLET":
+            continue
+        names = {m.text for m in cluster.mentions if m.label != "NOMINAL" and " " in m.text}
+        for name in names:
+            for match in re.finditer(rf"\b{re.escape(name.lower())}\b", lowered):
+                written = article.text[match.start() : match.end()]
+                if written.islower() and (article.id, match.start()) not in taken:
+                    taken.add((article.id, match.start()))
+                    reference = _reference(
+                        article.id, match.start(), match.end(), written, fold_name(name)
+                    )
+                    found.append((reference, cluster))
+    return found
+
+
+def _reference(article_id: str, start: int, end: int, text: str, key: str) -> NameMention:
+    return NameMention(
+        article_id=article_id, start=start, end=end, text=text, label="NOMINAL", key=key
+    )
