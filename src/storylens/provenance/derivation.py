@@ -112,9 +112,16 @@ def _longest_chain(points: Sequence[tuple[int, int]]) -> int:
 
 
 def align_articles(
-    articles: Sequence[ArticleText], settings: ProvenanceSettings
+    articles: Sequence[ArticleText],
+    settings: ProvenanceSettings,
+    cited: Collection[frozenset[str]] = (),
 ) -> list[PairAlignment]:
-    """One-to-one sentence alignments of every article pair that has aligned sentences."""
+    """One-to-one sentence alignments of every article pair that has aligned sentences.
+
+    Pairs in ``cited`` (one article credits the other) align from the lower
+    ``cited_sentence_threshold``: the credit already says one took from the other, so a
+    paraphrase is enough evidence of which sentences it took.
+    """
     flat = [s for a in articles for s in a.sentences if s.size >= MIN_TOKENS]
     sizes = {a.id: max(1, sum(1 for s in a.sentences if s.size >= MIN_TOKENS)) for a in articles}
     grouped: dict[tuple[str, str], list[AlignedPair]] = defaultdict(list)
@@ -123,7 +130,10 @@ def align_articles(
         if left.article_id > right.article_id:
             left, right = right, left
         similarity = score_pair(left, right)
-        if similarity.score >= settings.sentence_threshold:
+        threshold = settings.sentence_threshold
+        if cited and frozenset((left.article_id, right.article_id)) in cited:
+            threshold = settings.cited_sentence_threshold
+        if similarity.score >= threshold:
             grouped[(left.article_id, right.article_id)].append(AlignedPair(left, right, similarity))
     alignments: list[PairAlignment] = []
     for (left_id, right_id), candidates in grouped.items():
@@ -164,8 +174,13 @@ def _kind(alignment: PairAlignment, languages: tuple[str | None, str | None],
     pairs = alignment.pairs
     if languages[0] and languages[1] and languages[0] != languages[1]:
         return "translates"
-    mean_tokens = sum(p.similarity.tokens for p in pairs) / len(pairs)
-    if mean_tokens >= settings.copy_similarity:
+    # A copier keeps the characters; a spinner or a machine round trip keeps every word's
+    # position but swaps the words, so the character alignment beats the bag-of-stems overlap.
+    # A writer who rewrites or translates keeps the words but moves them: the overlap beats the
+    # alignment.
+    char = sum(p.similarity.char for p in pairs) / len(pairs)
+    content = sum(p.similarity.content for p in pairs) / len(pairs)
+    if char >= settings.copy_char or char - content >= settings.copy_position_gap:
         return "copies"
     names = sum(p.similarity.names_total for p in pairs)
     respelled = sum(p.similarity.names_respelled for p in pairs)
@@ -217,12 +232,14 @@ def find_derivations(
         One :class:`Derivation` per linked pair, strongest first.
     """
     info = {a.id: a for a in articles}
+    cited = {frozenset(pair) for pair in cites}
     out: list[Derivation] = []
-    for alignment in align_articles(articles, settings):
+    for alignment in align_articles(articles, settings, cited):
         n = len(alignment.pairs)
-        if alignment.weight < settings.min_aligned or alignment.order < settings.min_order:
-            continue
-        if alignment.share < settings.min_share and alignment.weight < settings.min_aligned_alone:
+        credited = frozenset((alignment.left, alignment.right)) in cited
+        if credited and alignment.weight >= 1.0:
+            pass  # a credit plus one aligned sentence of its own words: the link is certain
+        elif alignment.weight < settings.min_aligned or alignment.order < settings.min_order or (alignment.share < settings.min_share and alignment.weight < settings.min_aligned_alone):
             continue
         derived, origin, evidence = _direction(alignment, info, cites)
         # stored as (derived sentence, origin sentence)

@@ -29,8 +29,13 @@ class ProvenanceSettings:
             ``min_aligned_alone`` aligned sentences whatever the share).
         min_aligned_alone: aligned sentences that link a pair whatever the share (partial copies).
         min_order: share of aligned pairs that must lie on one monotone chain.
-        copy_similarity: mean token-sequence similarity of the aligned pairs from which a derivation
-            is a copy (verbatim or lightly edited) rather than a rewrite.
+        copy_char: mean character similarity of the aligned pairs from which a derivation is a
+            copy (verbatim, trimmed, lightly edited).
+        copy_position_gap: ... or by how much the character similarity exceeds the stem overlap
+            for a spun or round-tripped copy (words swapped in place); rewrites and translations
+            keep words but move them, so their gap is negative.
+        cited_sentence_threshold: sentence threshold between two articles when one credits the
+            other (the credit is evidence already; paraphrased sentences then suffice).
         translate_name_share: share of aligned proper names spelled differently from which a
             rewrite is a translation (names change spelling with the language they pass through).
         quote_weight: how much an aligned pair of quoted sentences counts towards ``min_aligned``
@@ -46,6 +51,8 @@ class ProvenanceSettings:
     min_share: float = 0.25
     min_aligned_alone: int = 8
     min_order: float = 0.7
-    copy_similarity: float = 0.85
-    translate_name_share: float = 0.3
+    copy_char: float = 0.9
+    copy_position_gap: float = 0.04
+    cited_sentence_threshold: float = 0.5
+    translate_name_share: float = 0.2
     quote_weight: float = 0.2

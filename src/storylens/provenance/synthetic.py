@@ -13,10 +13,15 @@ reorder       blocks of 2-3 sentences moved around                        copies
 drop          30-40% of the sentences dropped                             copies
 edit          12% of the words swapped, a sentence dropped, a new lead    copies
 partial       4-6 consecutive sentences inside another article            copies
-spin          60% of content words swapped, 40% of function words         rewrites
-spin-heavy    75% / 50% swapped, sentences dropped, blocks reordered      rewrites
-mangle        names respelled 3 ways, 50% / 50% of the words swapped      translates
+spin          60% of content words swapped, 40% of function words         copies
+spin-heavy    75% / 50% swapped, sentences dropped, blocks reordered      copies
+mangle        round trip: names respelled 3 ways, 50% / 50% swapped       copies
+rewrite       clauses moved, 30% swapped, 20% dropped, own sentences      rewrites
+translate     as rewrite, each name respelled one consistent way          translates
 ============  ==========================================================  ===========
+
+Machine-spun and round-tripped articles are copies (nothing of their own, each sentence keeps its
+shape); rewrites and translations restructure sentences.
 
 Function words are swapped from a small table of the paraphrases spinners and round trips through
 another language produce ("the" -> "this" or nothing, "said" -> "stated"). Swapped content words are drawn from the vocabulary of other articles with the same ending (``-ing``,
@@ -43,9 +48,11 @@ GOLD_KIND: dict[str, str] = {
     "drop": "copies",
     "edit": "copies",
     "partial": "copies",
-    "spin": "rewrites",
-    "spin-heavy": "rewrites",
-    "mangle": "translates",
+    "spin": "copies",
+    "spin-heavy": "copies",
+    "mangle": "copies",
+    "rewrite": "rewrites",
+    "translate": "translates",
 }
 TRANSFORMS: tuple[str, ...] = tuple(GOLD_KIND)
 
@@ -147,6 +154,43 @@ def _mangle_names(sentences: list[str], rng: random.Random) -> list[str]:
     return [pattern.sub(lambda m: rng.choice(variants[m.group(1)]), s) for s in sentences]
 
 
+def _restructure(sentence: str, rng: random.Random) -> str:
+    """Move a clause, as a writer or translator does: "A, officials said." -> "Officials said A."."""
+    body = sentence.rstrip()
+    end = body[-1] if body and body[-1] in ".!?" else ""
+    body = body[:-1] if end else body
+    clauses = [c for c in re.split(r",\s+", body) if c]
+    if len(clauses) < 2:
+        return sentence
+    if len(clauses[-1].split()) <= 6:
+        head = ", ".join(clauses[:-1])
+        tail = clauses[-1]
+        moved = f"{tail[0].upper()}{tail[1:]} that {head[0].lower()}{head[1:]}"
+    else:
+        cut = rng.randrange(1, len(clauses))
+        moved = ", ".join(clauses[cut:] + clauses[:cut])
+        moved = moved[0].upper() + moved[1:]
+    return moved + (end or ".")
+
+
+def _respell_consistently(sentences: list[str], rng: random.Random) -> list[str]:
+    names = {word for s in sentences for word in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{3,}", s)}
+    spelling = {n: mangle_name(n, rng) for n in names}
+    if not names:
+        return sentences
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b")
+    return [pattern.sub(lambda m: spelling[m.group(1)], s) for s in sentences]
+
+
+def _rewrite(src: list[str], other: Sequence[str], vocab: SwapVocabulary,
+             rng: random.Random) -> list[str]:
+    keep = sorted(rng.sample(range(len(src)), max(3, int(len(src) * 0.8))))
+    out = [_swap_words(_restructure(src[i], rng), 0.3, vocab, rng, 0.2) for i in keep]
+    for sentence in list(other)[:2]:
+        out.insert(rng.randrange(1, len(out) + 1), sentence)
+    return out
+
+
 def _reorder_blocks(sentences: list[str], rng: random.Random) -> list[str]:
     blocks: list[list[str]] = []
     i = 0
@@ -212,6 +256,10 @@ def derive(
         out = _reorder_blocks([_swap_words(src[i], 0.75, vocab, rng, 0.5) for i in keep], rng)
     elif transform == "mangle":
         out = _mangle_names([_swap_words(s, 0.5, vocab, rng, 0.5) for s in src], rng)
+    elif transform == "rewrite":
+        out = _rewrite(src, other, vocab, rng)
+    elif transform == "translate":
+        out = _respell_consistently(_rewrite(src, other, vocab, rng), rng)
     else:
         raise ValueError(f"unknown transformation {transform!r}; use one of {', '.join(TRANSFORMS)}")
     return Derived(transform, tuple(out))

@@ -1,0 +1,159 @@
+"""What the provenance links mean for the rest of the brief: original shares, independent sources.
+
+Five articles that carry a fact are five confirmations only if they reported it independently.
+:class:`ProvenanceReport` is built from a story's analysis after the provenance stage (it reads
+only ``StoryAnalysis.provenance``, ``article_provenance`` and ``sentences``), so any later stage
+can ask:
+
+- which groups of articles are independent (``independent_sources``), at the article level or,
+  more precisely, for the sentences that carry a fact (``independent_sources_for``: a sentence
+  that an article wrote itself counts for that article even if other parts were copied);
+- where a sentence came from (``origin_of``) and who reported a fact first (``earliest``);
+- how much of an article is its own (``original_share``).
+
+Example:
+    >>> from storylens.records import ProvenanceLink
+    >>> report = ProvenanceReport.from_links(
+    ...     ["a", "b", "c"], [ProvenanceLink("b", "a", "copies", (), pairs=((0, 0, 1.0),))])
+    >>> report.independent_sources(["a", "b", "c"])
+    [('a', 'b'), ('c',)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from storylens.records import Mention, ProvenanceLink, StoryAnalysis, publication_order
+
+__all__ = ["DERIVATION_KINDS", "ProvenanceReport"]
+
+#: Link kinds that make two articles one source (``cites`` does not: citing is per fact).
+DERIVATION_KINDS = frozenset({"copies", "rewrites", "translates", "republishes"})
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str], rank: Mapping[str, int]) -> None:
+        self.parent = {item: item for item in items}
+        self.rank = rank
+
+    def find(self, item: str) -> str:
+        root = item
+        while self.parent.setdefault(root, root) != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        # The earliest-published article is the group's root: it names the group.
+        if self.rank.get(rb, 1 << 30) < self.rank.get(ra, 1 << 30):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+
+
+class ProvenanceReport:
+    """Provenance of a story's articles and sentences (see the module docstring)."""
+
+    def __init__(
+        self,
+        article_ids: Sequence[str],
+        links: Sequence[ProvenanceLink],
+        sentence_spans: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    ) -> None:
+        self.article_ids = tuple(article_ids)
+        self.links = tuple(links)
+        self._rank = {a: i for i, a in enumerate(self.article_ids)}
+        self._groups = _UnionFind(self.article_ids, self._rank)
+        # (derived article, derived sentence) -> (origin article, origin sentence)
+        self._sentence_origin: dict[tuple[str, int], tuple[str, int]] = {}
+        self._derived_from: dict[str, list[str]] = {a: [] for a in self.article_ids}
+        for link in self.links:
+            if link.kind not in DERIVATION_KINDS or link.target not in self._rank:
+                continue
+            self._groups.union(link.source, link.target)
+            self._derived_from[link.source].append(link.target)
+            for derived_index, origin_index, _ in link.pairs:
+                self._sentence_origin.setdefault(
+                    (link.source, derived_index), (link.target, origin_index))
+        self._spans = {a: list(spans) for a, spans in (sentence_spans or {}).items()}
+
+    @classmethod
+    def from_links(cls, article_ids: Sequence[str], links: Sequence[ProvenanceLink]) -> ProvenanceReport:
+        """A report over ``article_ids`` (earliest first) and the stage's links."""
+        return cls(article_ids, links)
+
+    @classmethod
+    def from_analysis(cls, analysis: StoryAnalysis) -> ProvenanceReport:
+        """The report of an analysed story (run the provenance stage first)."""
+        ordered = [a.id for a in sorted(analysis.articles, key=publication_order)]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for sentence in analysis.sentences:
+            spans.setdefault(sentence.article_id, []).append((sentence.start, sentence.end))
+        return cls(ordered, analysis.provenance, spans)
+
+    def group_of(self, article_id: str) -> str:
+        """The id of the earliest article of ``article_id``'s independent group."""
+        return self._groups.find(article_id)
+
+    def independent_sources(self, article_ids: Iterable[str]) -> list[tuple[str, ...]]:
+        """Partition ``article_ids`` into groups of mutually dependent articles.
+
+        Articles that copy, rewrite, translate or republish one another (directly or through a
+        chain) are one group; each group is one independent source. Groups come earliest first,
+        each group's articles in publication order.
+        """
+        groups: dict[str, list[str]] = {}
+        for article_id in dict.fromkeys(article_ids):
+            groups.setdefault(self.group_of(article_id), []).append(article_id)
+        ordered = sorted(groups.items(), key=lambda kv: self._rank.get(kv[0], 1 << 30))
+        return [tuple(sorted(ids, key=lambda a: self._rank.get(a, 1 << 30))) for _, ids in ordered]
+
+    def _sentence_index(self, article_id: str, start: int, end: int) -> int | None:
+        for index, (s, e) in enumerate(self._spans.get(article_id, ())):
+            if s < end and start < e:
+                return index
+        return None
+
+    def origin_of(self, mention: Mention) -> str:
+        """The article a mentioned passage came from: follows sentence alignments to the source.
+
+        A sentence the article wrote itself is its own; an aligned (derived) sentence belongs to
+        the earliest article along the chain of derivations.
+        """
+        article, index = mention.article_id, self._sentence_index(
+            mention.article_id, mention.start, mention.end)
+        seen = set()
+        while index is not None and (article, index) in self._sentence_origin:
+            if (article, index) in seen:
+                break
+            seen.add((article, index))
+            article, index = self._sentence_origin[(article, index)]
+        if index is None and self._derived_from.get(article):
+            # No sentence spans known: fall back to the article-level group.
+            return self.group_of(article)
+        return article
+
+    def independent_sources_for(self, mentions: Iterable[Mention]) -> list[tuple[str, ...]]:
+        """Independent groups among the articles carrying a fact, judged sentence by sentence.
+
+        Two articles are one source for the fact when the sentences that carry it were aligned
+        (copied, rewritten, translated) one from the other.
+        """
+        by_origin: dict[str, list[str]] = {}
+        for mention in mentions:
+            by_origin.setdefault(self.origin_of(mention), []).append(mention.article_id)
+        ordered = sorted(by_origin.items(), key=lambda kv: self._rank.get(kv[0], 1 << 30))
+        return [tuple(dict.fromkeys(ids)) for _, ids in ordered]
+
+    def earliest(self, article_ids: Iterable[str]) -> str | None:
+        """The earliest-published of ``article_ids`` (None if empty); pass ``origin_of`` results
+        to get a fact's original reporter."""
+        ids = list(article_ids)
+        return min(ids, key=lambda a: self._rank.get(a, 1 << 30)) if ids else None
+
+    def derived_from(self, article_id: str) -> tuple[str, ...]:
+        """The articles ``article_id`` copies, rewrites, translates or republishes."""
+        return tuple(dict.fromkeys(self._derived_from.get(article_id, ())))
