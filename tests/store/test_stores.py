@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storylens.records import Article, Sentence, Story
-from storylens.store import MemoryStore, SQLiteStore, SourceRecord, Store
+from storylens.store import MemoryStore, SourceRecord, SQLiteStore, Store
 
 
 @pytest.fixture(params=["memory", "sqlite"])
@@ -77,5 +77,5 @@ def test_sqlite_refuses_a_non_database(tmp_path: Path) -> None:
 
     bogus = tmp_path / "not.sqlite"
     bogus.write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(StoreError, match="not.sqlite"):
+    with pytest.raises(StoreError, match=r"not\.sqlite"):
         SQLiteStore(bogus)

@@ -42,15 +42,27 @@ _BYLINE = re.compile(r"^by\s+(?P<value>[A-Z\u00c0-\u024f\u0400-\u04ff].{1,150})$
 _SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019')\]]$")
 
 
+_OUTLET_WORDS = re.compile(
+    r"\b(?:wire|news|times|post|press|agency|journal|daily|herald|courier|gazette|tribune|"
+    r"telegraph|guardian|independent|service|media|tv|radio|network|magazine|review|observer|"
+    r"chronicle|reuters|ap|afp|bbc|cnn|dpa|efe|ansa|xinhua|tass|ria|interfax|ukrinform|bloomberg)\b",
+    re.IGNORECASE,
+)
+
+
 def split_byline(value: str) -> tuple[tuple[str, ...], str | None]:
-    """``"Jane Roe and John Poe, Reuters"`` -> ``(("Jane Roe", "John Poe"), "Reuters")``."""
+    """``"Jane Roe and John Poe, Reuters"`` -> ``(("Jane Roe", "John Poe"), "Reuters")``.
+
+    The part after the last comma is the outlet when it reads like one (a wire name or a word
+    such as Times, News, Wire) or is not shaped like a person's name; else it is another author.
+    """
     value = value.strip().rstrip(".")
     outlet = None
     if "," in value:
         names_part, _, tail = value.rpartition(",")
         tail = tail.strip()
-        # A trailing part with several words or a known role is the outlet, not another author.
-        if tail and not re.fullmatch(r"(?:and\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+", tail):
+        person_shaped = re.fullmatch(r"(?:and\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'-]+", tail)
+        if tail and (_OUTLET_WORDS.search(tail) or not person_shaped):
             outlet = tail
             value = names_part
     names = tuple(

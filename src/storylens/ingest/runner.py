@@ -157,6 +157,10 @@ class ArticleBuilder:
                 sentences.extend(article_sentences)
         except InputError as exc:
             failures.append(exc)
+        except Exception as exc:
+            # Reported (and counted in the exit code) with the file named, never swallowed.
+            failures.append(InputError(origin, "internal-error", f"{type(exc).__name__}: {exc}"))
+            return ParsedSource(origin, digest, (), (), tuple(failures))
         return ParsedSource(origin, digest, tuple(articles), tuple(sentences), tuple(failures))
 
 
