@@ -156,6 +156,20 @@ def test_every_text_occurs_verbatim_in_its_record() -> None:
     assert not missing
 
 
+def test_story_text_holds_no_boilerplate_of_its_file() -> None:
+    # A sentence that must survive cleaning cannot contain a span that must be dropped.
+    boilerplate: dict[str, list[str]] = {}
+    for item in KEY["boilerplate"]:
+        boilerplate.setdefault(item["file"], []).append(_collapse(item["text"]))
+    clashes = [
+        (ref, text, span)
+        for ref, text in _texts("story_text")
+        for span in boilerplate.get(ref, [])
+        if span in _collapse(text)
+    ]
+    assert not clashes
+
+
 def test_multi_part_quotes_join_to_their_text() -> None:
     # The parts carry quote marks and attributions; stripped of those they must spell the text.
     for quote in KEY["quotes"]:
