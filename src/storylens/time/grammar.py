@@ -29,7 +29,7 @@ WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thur?s?\.|"
     r"Fri\.|Sat\.|Sun\.)(?:s(?![a-z]))?"
 )
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
 _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 #: Years spoken out in broadcast transcripts: "nineteen ninety-six", "two thousand and one".
@@ -52,7 +52,7 @@ UNIT = (
 )
 CAL_UNIT = r"(?:day|week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter|season)"
 APPROX = (
-    r"(?:about|nearly|almost|some|more than|less than|fewer than|over|at least|up to|just|only|"
+    r"(?:about|nearly|almost|some|more than|less than|fewer than|at least|up to|"
     r"roughly|approximately|around|no more than|under|barely|a little over|well over)"
 )
 PART = r"(?:morning|afternoon|evening|night)"
@@ -80,14 +80,14 @@ RULES: dict[str, str] = {
     rf"(?P<mon>{MONTH}),?\s+(?:{_i('of')}\s+)?(?:(?P<y>{ANY_YEAR})|(?P<yrel>{_i('last year|this year|next year')}))",
     "month": rf"(?:(?P<mod>{_i('early|late|mid|the end of|the beginning of|the start of|the middle of|last|next|this|this past|this coming|since|in|until|by|before|after|from|during|through|of|to|each|every')})[- ]?\s*)?"
     rf"(?P<mon>{_MONTH_FULL})(?![a-z])",
-    "weekday": rf"(?:(?P<rel>{_i('last|next|this|this past|this coming|coming|early|late|the following|the previous')})\s+)?"
+    "weekday": rf"(?:(?P<rel>{_i('last|next|this|this past|this coming|coming|early|late|earlier|later|the following|the previous')})\s+)?"
     rf"(?P<wd>{WEEKDAY})(?:,?\s+(?P<part>{_i(PART)}s?))?",
     "part_weekday": rf"(?P<part>{_i('early|late')})\s+(?P<wd>{WEEKDAY})",
-    "time": rf"(?P<time>{TIME})(?:,?\s+(?:(?P<deictic>{_i('today|yesterday|tomorrow|tonight')})|(?P<wd>{WEEKDAY})"
+    "time": rf"(?:{_i('around|about|approximately')}\s+)?(?P<time>{TIME})(?:,?\s+(?:(?P<deictic>{_i('today|yesterday|tomorrow|tonight')})|(?P<wd>{WEEKDAY})"
     rf"|(?P<mon>{MONTH})\s+(?P<d>{DAY})))?",
     "time_after": rf"(?:(?P<deictic>{_i('today|yesterday|tomorrow')})|(?P<wd>{WEEKDAY}))(?:\s+{_i('at')})?\s+(?P<time>{TIME})",
     "deictic": _i(
-        r"\b(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|"
+        r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|"
         r"now|currently|nowadays|presently|recently|lately|formerly|the present|"
         r"the future|the near future|the near term|the short term|these days|the past|overnight|"
         r"(?:this|that|yesterday|tomorrow|last|the same|that same)\s+(?:morning|afternoon|evening|night))\b"
@@ -106,9 +106,11 @@ RULES: dict[str, str] = {
         rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<yrel>this year|last year|next year|the year)))?"
     ),
     "fiscal_year": _i(rf"\b(?:fiscal|calendar|fiscal year|the year)\s+(?P<y>{ANY_YEAR})"),
-    "spoken_year": _i(rf"\b(?P<y>{SPOKEN_YEAR})"),
+    "spoken_year": _i(
+        rf"\b(?P<y>nineteen[- ](?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]{_UNITS_WORD})?)\b"
+    ),
     "year_ago": _i(r"\byear-(?:earlier|ago)(?=\s+[a-z])"),
-    "year": rf"(?:(?P<mod>{_i('early|late|mid')})[- ]?)?(?<![\d$£€.,#/-])(?P<y>{YEAR})(?!\s*(?:%|percent|per cent))(?![,.]\d)",
+    "year": rf"(?:(?P<mod>{_i('early|late|mid|the end of|the beginning of|the start of|the middle of')})[- ]?\s*)?(?<![\d$£€.,#/-])(?P<y>{YEAR})(?!\s*(?:%|percent|per cent))(?![,.]\d)",
     "decade": _i(
         r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<dec>1[6-9]\d0|20[0-2]0)|'(?P<short>\d0))s\b"
     ),
@@ -197,6 +199,8 @@ def _trim(rule: str, match: re.Match[str]) -> tuple[int, int] | None:
         end = match.end("unit")  # "two days after the dam burst": TimeML tags "two days"
     if rule == "quarter" and "-" in match.group(0) and match.group(0).lower().startswith("the "):
         start += 4  # "the third-quarter profit": the article belongs to the noun phrase
+    if rule == "duration" and (match.group("rel") or "").lower() == "the" and "-" in match.group(0):
+        start = match.start("num")  # "the two-week delay": the article belongs to the noun phrase
     if rule == "vague_duration" and match.group("rel").lower() in {"for", "in", "the"}:
         start = match.start("unit")
     return start, end

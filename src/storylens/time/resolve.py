@@ -246,12 +246,14 @@ def _date(day: dt.date) -> Resolution:
     return Resolution("DATE", day.isoformat())
 
 
-def _calendar_unit(unit: str, day: dt.date, offset: int) -> str | None:
+def _calendar_unit(unit: str, day: dt.date, offset: int, past: bool = False) -> str | None:
     """The calendar unit containing ``day`` shifted by ``offset`` units, as a TIMEX3 value."""
     unit = unit.lower()
     if unit == "day":
         return (day + dt.timedelta(days=offset)).isoformat()
     if unit in {"week", "weekend"}:
+        if unit == "weekend" and offset == 0 and day.weekday() < 4 and past:
+            offset = -1  # "over the weekend" said on a weekday: the weekend just gone
         value = _week(day + dt.timedelta(weeks=offset))
         return value + "-WE" if unit == "weekend" else value
     if unit == "month":
@@ -507,7 +509,7 @@ def _relative(m: re.Match[str], ctx: Context) -> Resolution | None:
         if rel in _AHEAD
         else 0
     )
-    value = _calendar_unit(unit, base, offset)
+    value = _calendar_unit(unit, base, offset, past=ctx.tense == "past")
     if value is None:
         return None
     return Resolution("DATE", value, mod)
