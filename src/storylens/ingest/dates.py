@@ -9,6 +9,7 @@ from functools import lru_cache
 __all__ = ["date_from_path", "parse_published"]
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_DOTTED = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_.]?(0[1-9]|1[0-2])[-/_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -34,6 +35,9 @@ def parse_published(value: str) -> dt.date | None:
         return _valid(int(match[1]), int(match[2]), int(match[3]))
     if re.fullmatch(r"\d{4}", value):
         return None  # a bare year is not a publication date
+    dotted = _DOTTED.match(value)
+    if dotted:  # 12.09.2023 is day-first wherever dots are used (Europe, Russia, Ukraine)
+        return _valid(int(dotted[3]), int(dotted[2]), int(dotted[1]))
     import dateparser  # imported lazily: it costs half a second at start-up
 
     parsed = dateparser.parse(

@@ -238,7 +238,7 @@ def ingest_paths(
         for path in files:
             origin = str(path.resolve())
             try:
-                data = read_source(path, settings.max_bytes)
+                data = read_source(path.resolve(), settings.max_bytes)
             except InputError as exc:
                 report.failures.append(exc)
                 tick(origin)
