@@ -28,3 +28,6 @@ class ExtractedDocument:
     language: str | None = None
     authors: tuple[str, ...] = ()
     hints: tuple[ProvenanceHint, ...] = field(default_factory=tuple)
+    #: The standfirst shown under the title when the page shows it as a display element (HTML
+    #: readers set it when the page repeats it); cleaners drop its copies from the body.
+    subtitle: str | None = None

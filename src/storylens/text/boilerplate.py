@@ -1,0 +1,289 @@
+"""The default cleaner: boilerplate out, provenance notices kept as hints, story text untouched.
+
+Works on the paragraphs any reader produced (HTML after trafilatura, plain text, JSON, feeds), in
+two passes:
+
+1. **Paragraph rules.** Each paragraph is tested alone: a repeat of the title, the subtitle or an
+   earlier paragraph; a provenance notice ("This article originally appeared on X", bylines with
+   an outlet); page furniture recognised by its cue phrases (``storylens.text.cues``: "Read also:",
+   "Related Posts", comment forms, share bars, subscribe and newsletter prompts, paywalls, cookie
+   notices, copyright footers, adverts, photo credits, timestamps). Cue rules only apply to short
+   paragraphs (``max_furniture_chars``): a long paragraph is story text even if it contains
+   "newsletter". A wire credit in a dateline ("KYIV (Reuters) -") is cut out of its paragraph.
+2. **Context rules.** Headline-like paragraphs (short, no terminal punctuation) are dropped only
+   where their position says what they are: right after a related-links label (teasers of other
+   articles), or alone between two prose paragraphs, where they are a subhead when they share
+   content words with the article and an unprefixed teaser headline of another article when they
+   share none. A short sentence right before a photo credit is its caption; a sentence that
+   describes the newsletter right after a newsletter prompt goes with it; a one to three word
+   label above the first paragraph is a kicker.
+
+Every dropped paragraph or span is returned with its rule name (``Article.dropped``) so a decision
+can be audited, and a story sentence is never dropped by a cue that it merely contains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storylens.ingest.base import ExtractedDocument
+from storylens.records import DroppedSpan, ProvenanceHint
+from storylens.text import cues
+from storylens.text.clean import CleanResult, normalise_paragraph
+from storylens.text.provenance import WIRE_AGENCIES, find_dateline_credit, find_notice, parse_byline
+
+__all__ = ["BoilerplateCleaner", "BoilerplateSettings"]
+
+
+@dataclass(frozen=True)
+class BoilerplateSettings:
+    """Knobs of the boilerplate cleaner (defaults tuned on the extraction benchmark).
+
+    ``max_furniture_chars``: cue rules never drop a longer paragraph. ``max_headline_words``: the
+    longest paragraph treated as a headline (teaser or subhead). ``min_prose_chars``: the shortest
+    paragraph that counts as prose around a headline. ``subhead_overlap``: the share of a
+    headline's content words found elsewhere in the article above which it is a subhead.
+    ``drop_subheads``: subheads are not sentences and are dropped by default (NEWS-MESS.md); web
+    extraction benchmarks count section headings as main text, so set it to False to keep them
+    (docs/extraction.md gives both numbers). A headline-like paragraph with at least
+    ``min_teaser_words`` words, no digits and no content word in common with the rest of the article
+    is a teaser of another article and is dropped either way.
+    """
+
+    max_furniture_chars: int = 300
+    max_headline_words: int = 16
+    min_prose_chars: int = 80
+    subhead_overlap: float = 0.25
+    drop_subheads: bool = True
+    min_teaser_words: int = 4
+
+
+_TERMINAL = (".", "!", "?", ":", ";", ",", "\u2026", '"', "\u201d", "\u2019", "'", ")", "\u00bb", "\u201c")
+_LIST_MARK = re.compile(r"^(?:[-\u2013\u2014•*·▪►>]|\d+[.)]\s|[a-z][.)]\s)")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_OUTLET_SUFFIX = re.compile(r"\((?P<name>[A-Z][\w&.'’ -]{1,40})\)\s*$")
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold().strip(" .:")
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text.casefold())}
+
+
+class BoilerplateCleaner:
+    """``Cleaner`` that removes page furniture and provenance notices (see the module docstring).
+
+    Example:
+        >>> from storylens.ingest.base import ExtractedDocument
+        >>> doc = ExtractedDocument("x", "Title", ("Story text here.", "Read also: Other story"), "text")
+        >>> result = BoilerplateCleaner().clean(doc)
+        >>> result.paragraphs, [d.rule for d in result.dropped]
+        (('Story text here.',), ['read-also'])
+    """
+
+    name = "boilerplate"
+
+    def __init__(self, settings: BoilerplateSettings | None = None) -> None:
+        self.settings = settings or BoilerplateSettings()
+
+    def clean(self, document: ExtractedDocument) -> CleanResult:
+        """Story paragraphs, dropped spans (with rules) and provenance hints of one document."""
+        paragraphs = [p for p in (normalise_paragraph(p) for p in document.paragraphs) if p]
+        outlets = frozenset(o.casefold() for o in (document.outlet,) if o)
+        rules: list[str | None] = [None] * len(paragraphs)
+        hints: list[ProvenanceHint] = []
+        cut: list[DroppedSpan] = []
+        self._paragraph_rules(document, paragraphs, rules, hints)
+        self._context_rules(document, paragraphs, rules, outlets)
+        for index, paragraph in enumerate(paragraphs[:3]):
+            if rules[index] is None:
+                credit = find_dateline_credit(paragraph, outlets)
+                if credit is not None:
+                    hints.append(credit.hint)
+                    cut.append(DroppedSpan(paragraph[credit.start : credit.end].strip(), "wire-credit"))
+                    paragraphs[index] = (paragraph[: credit.start] + paragraph[credit.end :]).strip()
+                    break
+        kept = tuple(p for p, rule in zip(paragraphs, rules, strict=True) if rule is None)
+        dropped = tuple(DroppedSpan(p, rule) for p, rule in zip(paragraphs, rules, strict=True) if rule)
+        return CleanResult(kept, (*cut, *dropped), tuple(hints))
+
+    # -- pass 1 -------------------------------------------------------------------------------
+
+    def _paragraph_rules(
+        self,
+        document: ExtractedDocument,
+        paragraphs: list[str],
+        rules: list[str | None],
+        hints: list[ProvenanceHint],
+    ) -> None:
+        title = _fold(document.title) if document.title else None
+        subtitle = _fold(document.subtitle) if document.subtitle else None
+        seen: set[str] = set()
+        for index, paragraph in enumerate(paragraphs):
+            key = _fold(paragraph)
+            if key == title:
+                rules[index] = "repeated-title"
+            elif subtitle and key == subtitle:
+                rules[index] = "subtitle-repeat"
+            elif key in seen:
+                rules[index] = "repeated-paragraph"
+            else:
+                seen.add(key)
+                rules[index] = self._standalone_rule(paragraph, hints)
+
+    def _standalone_rule(self, paragraph: str, hints: list[ProvenanceHint]) -> str | None:
+        notice = find_notice(paragraph)
+        if notice is not None:
+            hints.append(notice)
+            return f"provenance-{notice.kind}"
+        byline = parse_byline(paragraph)
+        if byline is not None:
+            authors, outlet = byline
+            if outlet:
+                hints.append(ProvenanceHint("byline", outlet, paragraph, ", ".join(authors)))
+            return "byline"
+        if len(paragraph) > self.settings.max_furniture_chars:
+            return None
+        return _furniture_rule(paragraph)
+
+    # -- pass 2 -------------------------------------------------------------------------------
+
+    def _context_rules(
+        self,
+        document: ExtractedDocument,
+        paragraphs: list[str],
+        rules: list[str | None],
+        outlets: frozenset[str],
+    ) -> None:
+        count = len(paragraphs)
+        for index in range(count):
+            rule = rules[index]
+            if rule in ("related-label", "read-also"):
+                self._drop_teasers_after(index, paragraphs, rules)
+            elif rule == "photo-credit" and index > 0 and rules[index - 1] is None:
+                if _caption_like(paragraphs[index - 1]):
+                    rules[index - 1] = "photo-caption"
+            elif rule == "subscribe" and index + 1 < count and rules[index + 1] is None:
+                following = paragraphs[index + 1]
+                if len(following) <= 200 and cues.SUBSCRIBE_CONTINUATION.search(following):
+                    rules[index + 1] = "subscribe"
+        for index, paragraph in enumerate(paragraphs):
+            if rules[index] is None and _caption_with_credit(paragraph, outlets):
+                rules[index] = "photo-caption"
+        kept = [i for i in range(count) if rules[i] is None]
+        first = paragraphs[kept[0]] if kept else ""
+        if len(kept) > 2 and self.settings.drop_subheads and self._headline_like(first) and len(first.split()) <= 3:
+            rules[kept[0]] = "kicker"
+            kept = kept[1:]
+        for position in range(1, len(kept) - 1):
+            index = kept[position]
+            paragraph = paragraphs[index]
+            if not self._headline_like(paragraph):
+                continue
+            before, after = paragraphs[kept[position - 1]], paragraphs[kept[position + 1]]
+            if not (self._prose(before) and self._prose(after)):
+                continue
+            rest = " ".join(paragraphs[i] for i in kept if i != index)
+            if self._teaser(paragraph, rest):
+                rules[index] = "teaser-headline"
+            elif self.settings.drop_subheads:
+                rules[index] = "subhead"
+
+    def _drop_teasers_after(self, index: int, paragraphs: list[str], rules: list[str | None]) -> None:
+        for following in range(index + 1, len(paragraphs)):
+            if rules[following] is not None:
+                if rules[following] in ("related-label", "read-also"):
+                    return  # that label handles its own block
+                continue
+            text = paragraphs[following]
+            if not self._headline_like(text, allow_question=True):
+                return
+            rules[following] = "related-teaser"
+
+    def _headline_like(self, text: str, allow_question: bool = False) -> bool:
+        words = text.split()
+        if not 1 <= len(words) <= self.settings.max_headline_words:
+            return False
+        if _LIST_MARK.match(text) or not (text[0].isupper() or text[0].isdigit()):
+            return False
+        if text.endswith(("?", "!")) and allow_question:
+            return True
+        return not text.endswith(_TERMINAL)
+
+    def _prose(self, text: str) -> bool:
+        return len(text) >= self.settings.min_prose_chars and text.endswith(_TERMINAL)
+
+    def _teaser(self, headline: str, rest: str) -> bool:
+        """A headline sharing no content word with the article: another article's teaser."""
+        if len(headline.split()) < self.settings.min_teaser_words or any(ch.isdigit() for ch in headline):
+            return False
+        words = _stems(headline)
+        return bool(words) and len(words & _stems(rest)) / len(words) < self.settings.subhead_overlap
+
+
+def _furniture_rule(paragraph: str) -> str | None:
+    """The cue rule a short paragraph matches, or None.
+
+    Cells of a layout table ("| | Related Posts | |") are read without their bars.
+    """
+    paragraph = paragraph.strip("| ") or paragraph
+    if cues.COOKIE.search(paragraph):
+        return "cookie-notice"
+    if cues.COMMENT_PROMPT.search(paragraph):
+        return "comment-prompt"
+    if cues.SHARE.search(paragraph) or cues.SOCIAL_ONLY.match(paragraph):
+        return "share"
+    if cues.SECTION_LABEL.match(paragraph):
+        return "related-label"
+    if cues.RELATED_PREFIX.match(paragraph) or cues.RELATED_PREFIX_CAPS.match(paragraph):
+        return "read-also"
+    if cues.SUBSCRIBE.search(paragraph):
+        return "subscribe"
+    if cues.PAYWALL.search(paragraph):
+        return "paywall"
+    if cues.ADVERT.match(paragraph):
+        return "advert"
+    if cues.COPYRIGHT.search(paragraph):
+        return "copyright"
+    if cues.NAVIGATION.match(paragraph):
+        return "navigation"
+    if cues.POSTED_META.search(paragraph):
+        return "post-meta"
+    if cues.CREDIT_LINE.match(paragraph):
+        return "credit-line"
+    if cues.CAPTION_PREFIX.match(paragraph):
+        return "photo-credit" if _pure_credit(paragraph) else "photo-caption"
+    if any(ch.isdigit() for ch in paragraph) and cues.TIMESTAMP_ONLY.match(paragraph):
+        return "timestamp"
+    if cues.CALL_TO_ACTION.search(paragraph):
+        return "call-to-action"
+    return None
+
+
+def _pure_credit(paragraph: str) -> bool:
+    """"Photo: Jane Roe / Agency" (a credit alone) rather than "Photo: Residents queue ..." (a caption)."""
+    body = paragraph.split(":", 1)[-1].strip() if ":" in paragraph else paragraph
+    return len(body.split()) <= 8 and not re.search(r"[.!?]\s+\S", body)
+
+
+def _caption_like(text: str) -> bool:
+    """A short single sentence: what a caption above a credit line looks like."""
+    return len(text) <= 200 and not re.search(r"[.!?][\"'\u201d]?\s+[A-Z\"\u201c]", text.rstrip(".!?"))
+
+
+def _caption_with_credit(paragraph: str, outlets: frozenset[str]) -> bool:
+    """A caption that carries its own credit: "... after the collapse. Photo: Meridian Press"."""
+    if len(paragraph) > 240:
+        return False
+    match = cues.CREDIT_SUFFIX.search(paragraph)
+    if match and match.start() > 0:
+        return _caption_like(paragraph[: match.start()].strip())
+    outlet = _OUTLET_SUFFIX.search(paragraph)
+    if outlet and outlet.start() > 0:
+        name = outlet["name"].casefold()
+        if name in outlets or name in WIRE_AGENCIES:
+            return _caption_like(paragraph[: outlet.start()].strip())
+    return False

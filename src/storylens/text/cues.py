@@ -1,0 +1,233 @@
+"""Boilerplate cues: the phrases that mark a paragraph as page furniture, in several languages.
+
+Each cue is a regular expression over one normalised paragraph. They are deliberately anchored
+(a label must be the whole paragraph, a prompt must start it) and limited to short paragraphs by
+the cleaner, because the same words occur in story text ("the company's newsletter said ...").
+The languages are those of the news we read most and of the extraction benchmark: English,
+German, French, Spanish, Portuguese, Italian, Polish, Dutch.
+
+Every pattern is a general rule about page furniture; none names a site. Each was kept only when
+it removed must-drop snippets on the extraction benchmark without costing must-keep ones
+(docs/extraction.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ADVERT",
+    "CALL_TO_ACTION",
+    "CAPTION_PREFIX",
+    "COMMENT_PROMPT",
+    "COOKIE",
+    "COPYRIGHT",
+    "CREDIT_LINE",
+    "CREDIT_SUFFIX",
+    "NAVIGATION",
+    "PAYWALL",
+    "POSTED_META",
+    "RELATED_PREFIX",
+    "SECTION_LABEL",
+    "SHARE",
+    "SOCIAL_ONLY",
+    "SUBSCRIBE",
+    "SUBSCRIBE_CONTINUATION",
+    "TIMESTAMP_ONLY",
+]
+
+#: Click prompts and embed-consent buttons.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:click here|tap here|hier klicken|klicken sie hier|cliquez ici|haga clic aquí|kliknij tutaj)\b"
+    r"|^(?:klicken sie auf den (?:unteren )?button|click (?:the button|below) to load|mit dem laden des inhalts)",
+    re.IGNORECASE,
+)
+
+_I = re.IGNORECASE
+
+#: "Read also: <headline>", "Lesen Sie auch:", "À lire aussi", "Lea también:", "Czytaj też:" ...
+RELATED_PREFIX = re.compile(
+    r"^(?:read (?:also|more|next)|also read|see also|related(?: (?:article|story|stories|content|coverage|reading))?"
+    r"|more on (?:this|that)(?: (?:story|topic))?|recommended|watch|listen|more|"
+    r"lesen sie (?:auch|hier|mehr|weiter)|auch interessant|mehr zum thema|mehr dazu|weiterlesen|siehe auch"
+    r"|das könnte (?:sie|dich) auch interessieren|zum thema"
+    r"|(?:à )?lire aussi|voir aussi|à voir aussi|sur le même sujet"
+    r"|lea (?:también|más)|lee (?:también|más)|le puede interesar|te puede interesar|puedes ver"
+    r"|vea también|ver también|mira|mire|también te puede interesar|noticias relacionadas"
+    r"|leia (?:também|mais)|veja (?:também|mais)|leggi anche|vedi anche|auch lesen|lea"
+    r"|czytaj (?:też|także|więcej)|zobacz (?:też|także|również)|dowiedz się więcej"
+    r"|lees ook|meer over)"
+    r"\s*(?::|»|>>|\u2192|[-\u2013\u2014]\s)\s*\S",
+    _I,
+)
+
+#: Upper-case teaser prefixes that come without a colon: "ALSO READ Bitcoin jumps ...".
+RELATED_PREFIX_CAPS = re.compile(r"^(?:ALSO READ|READ ALSO|READ MORE|RELATED|SEE ALSO|LESEN SIE AUCH|LIRE AUSSI)\s+\S")
+
+#: A whole paragraph that names a block of links to other pages (the block's teasers follow).
+SECTION_LABEL = re.compile(
+    r"^(?:related(?: posts| articles| stories| content| news| coverage| links| topics)?|recent posts"
+    r"|more (?:stories|news|articles|from [\w .'-]{1,40})|most (?:read|popular|viewed|shared)|trending(?: now)?"
+    r"|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?"
+    r"|top stories|latest (?:news|stories|posts)|editor'?s picks|popular posts|further reading"
+    r"|weitere (?:themen|artikel|beiträge|nachrichten|informationen|meldungen)|empfohlene beiträge"
+    r"|ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel)|meistgelesen|meist gelesen|beliebte beiträge"
+    r"|neueste beiträge|aktuelle beiträge|das könnte (?:sie|dich) auch interessieren|auch interessant"
+    r"|mehr zum thema|beiträge aus dem forum|inhaltsverzeichnis|schlagworte|themen"
+    r"|articles (?:similaires|liés)|à lire aussi|lire aussi|sur le même sujet|les plus lus"
+    r"|notas relacionadas|noticias relacionadas|contenido relacionado|artículos relacionados|temas|lo más leído"
+    r"|matérias relacionadas|articoli correlati|powiązane artykuły|czytaj także|najczęściej czytane"
+    r"|tags|categories|kategorien|share this|share this article|share this story|share this post"
+    r"|schon gelesen\??|mehr themen|zum weiterlesen|lesen sie auch(?: die folgenden beiträge)?|kommentierte artikel"
+    r"|weitere [\w-]+(?: [\w-]+){0,2} (?:zum thema|aus der [\w-]+|in [\w-]+|von [\w-]+)|weitere [\w-]+ zum thema"
+    r"|weitere aktuelle themen(?: [\w ]{0,30})?|top-themen(?: bei [\w .-]{1,30})?|más sobre [\w .-]{1,30}"
+    r"|quellen(?:angaben)?|zusatzinformationen|kontakt|pressekontakt|ansprechpartner(?:in)?(?: zum thema)?"
+    r"|über (?:den autor|die autorin|uns)|about the author|contact(?: us)?|read also|read more|also read"
+    r"|das thema könnte (?:sie|dich) auch interessieren|release date|more (?:on|about) this (?:topic|story))"
+    r"\s*:?$",
+    _I,
+)
+
+#: Comment forms and prompts.
+COMMENT_PROMPT = re.compile(
+    r"^(?:leave a (?:reply|comment)|post a comment|add a comment|\d+ comments?|no comments(?: yet)?|view comments"
+    r"|comments?(?: \(\d+\))?|join the (?:conversation|discussion)|your email address will not be published"
+    r"|required fields are marked|you must be logged in to post a comment|we want to hear what you think"
+    r"|kommentare?(?: \(\d+\))?|keine kommentare|kommentar (?:schreiben|verfassen|hinterlassen|abgeben)"
+    r"|schreibe(?:n sie)? einen kommentar|hinterlasse(?:n sie)? einen kommentar|kommentare insgesamt"
+    r"|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht"
+    r"|du musst eingeloggt sein|sie müssen angemeldet sein|verraten sie (?:uns |gerne )?in den kommentaren"
+    r"|laisser un commentaire|laisser une réponse|votre adresse e-mail ne sera pas publiée"
+    r"|deja un comentario|deja una respuesta|tu dirección de correo electrónico no será publicada"
+    r"|deixe um comentário|lascia un commento|dodaj komentarz|skomentuj|submit (?:a|your) letter)\b",
+    _I,
+)
+
+#: Share prompts.
+SHARE = re.compile(
+    r"^(?:share(?: this)?(?: (?:article|story|post|page))?\s*(?::|on\b|via\b|$)|share on |tweet this|email this"
+    r"|teilen(?:\s*:|$)|diesen (?:artikel|beitrag) teilen|artikel teilen|jetzt teilen|partager(?: cet article)?\s*(?::|$)"
+    r"|compartir(?: en)?\s*(?::|$)|compartilhe|condividi|udostępnij)",
+    _I,
+)
+
+#: A paragraph made only of social network names (a share bar): "Facebook | Telegram | Viber".
+SOCIAL_ONLY = re.compile(
+    r"^(?:(?:facebook|twitter|x|telegram|viber|whatsapp|linkedin|pinterest|reddit|instagram|youtube|tiktok"
+    r"|e-?mail|print|xing|flipboard|messenger|copy link|threads|mastodon|bluesky)[\s|,·•/]*){2,}$",
+    _I,
+)
+
+#: Subscribe, newsletter and follow prompts (imperatives and offers, not mentions).
+SUBSCRIBE = re.compile(
+    r"^(?:sign up|subscribe|get (?:the|our) [\w' -]{0,40}(?:newsletter|briefing|digest|daily edition)"
+    r"|never miss|don'?t miss|follow (?:us|[\w .'-]{1,40}) on|join (?:us|our [\w ]{0,20}) on"
+    r"|download (?:the|our) [\w ]{0,30}apps?|for the latest [\w ]{0,40}(?:download|follow|subscribe)"
+    r"|(?:our |the )?[\w ]{0,30}newsletter\s*:?$|newsletter (?:abonnieren|bestellen)"
+    r"|(?:jetzt )?(?:kostenlos )?(?:zum )?newsletter anmelden|melden sie sich (?:jetzt )?(?:für|zu|zum) "
+    r"|mit unserem newsletter|abonnieren sie|jetzt abonnieren|folge(?:n sie)? uns auf"
+    r"|abonnez-vous|inscrivez-vous|suscríbete|suscribete|suscríbase|únete|siga-nos|iscriviti"
+    r"|zapisz się|zapraszamy (?:też )?do subskrypcji|subskrybuj|obserwuj nas)",
+    _I,
+)
+
+#: The sentence after a newsletter prompt that describes the newsletter.
+SUBSCRIBE_CONTINUATION = re.compile(r"\b(?:inbox|by e-?mail|every (?:morning|week|weekday|day)|postfach)\b", _I)
+
+#: Paywall and membership prompts.
+PAYWALL = re.compile(
+    r"^(?:to (?:view|read|continue reading) (?:the full|this) (?:story|article)|already a subscriber"
+    r"|if you(?:'re| are) (?:already )?a subscriber|if you(?:’re| are) seeing this message"
+    r"|subscribe now to|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)"
+    r"|please (?:consider )?(?:support|donat)|donate|sie sind (?:aktuell )?nicht eingeloggt|jetzt weiterlesen"
+    r"|pour lire la suite|pour accéder en illimité|réservé aux abonnés|hazte (?:miembro|socio)"
+    r"|contenido exclusivo para suscriptores|wesprzyj nas|ten tekst przeczytasz|unterstütze(?:n sie)?\b"
+    r"|if you (?:enjoyed|like[d]?) (?:reading )?this|.{0,80}would you consider supporting)",
+    _I,
+)
+
+#: Cookie notices.
+COOKIE = re.compile(
+    r"^(?:cookie (?:notice|policy|settings|consent)\b|we use cookies|this (?:site|website) uses cookies"
+    r"|by (?:continuing to (?:browse|use)|using) (?:this|our) (?:site|website)"
+    r"|wir (?:verwenden|nutzen) cookies|diese (?:website|seite) (?:verwendet|nutzt) cookies"
+    r"|nous utilisons des cookies|ce site utilise des cookies|utilizamos cookies|este sitio (?:web )?utiliza cookies"
+    r"|używamy (?:plików )?cookies|ta strona używa)",
+    _I,
+)
+
+#: Copyright and licence footers.
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b|\balle rechte vorbehalten\b"
+    r"|\btous droits réservés\b|\btodos los derechos reservados\b|\bmateriał chroniony prawem autorskim\b"
+    r"|\bproudly powered by\b|^our standards\b|\bthis (?:article|material) (?:is|may not be)\b.{0,40}\b(?:copyrighted|published, broadcast)",
+    _I,
+)
+
+#: Advertising labels.
+ADVERT = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content| post)?|anzeige|werbung|\*werbung|publicité|publicidad"
+    r"|reklama|paid (?:content|post)|partner content)\b",
+    _I,
+)
+
+#: Photo captions and credits that say what they are: "Photo: X", "Foto: X", "Bild: X" ...
+CAPTION_PREFIX = re.compile(
+    r"^\(?(?:photo(?:graph)?s?(?: caption| credit)?|picture|image(?: caption| credit)?|caption|credit|foto(?:s)?|fot\."
+    r"|bild(?:quelle)?|titelbild|beitragsbild|vorschaubild|symbolbild|quelle|grafik|abbildung(?: \d+)?|illustration"
+    r"|image illustrative|crédits? photos?|crédit|fotografía|imagen|créditos?|zdjęcie|źródło)"
+    r"\s*(?::|\||/)\s*\S|^fot\.\s+\S",
+    _I,
+)
+
+#: Trailing credits on a caption: "... after the dam collapse. Photo: Meridian Press",
+#: "... on Monday. (Harbour Post)", "(Credit: Jane Roe / Grist)", "| © Springer".
+CREDIT_SUFFIX = re.compile(
+    r"(?:(?:photo|foto|bild|picture|image|credit)s?\s*(?::|by)\s*[^.!?]{2,80}"
+    r"|\((?:photo|foto|credit|bild|picture|image)s?\s*(?::|by)?[^()]{2,80}\)"
+    r"|\|?\s*©\s*[^|.]{2,60}|(?:getty images|afp via getty images|reuters/[\w .-]+|ap photo[\w/ .-]*))\s*$",
+    _I,
+)
+
+#: Reuters-style reporting and editing credits: "(Reporting by A in B; editing by C)".
+CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:additional )?reporting|writing|editing|compiled|translated|research) by\b[^()]{2,300}\)?\.?$"
+    r"|^\(?(?:mit material von|mit agenturmaterial|avec afp|con información de)\b[^()]{0,120}\)?\.?$"
+    r"|^\(?[a-z]{1,5}(?:/[a-z]{1,5})*/(?:pap|dpa|afp|ap|reuters|apa|kna|epd|sda|ansa|efe)\)?$",
+    _I,
+)
+
+#: Navigation between posts.
+NAVIGATION = re.compile(
+    r"^(?:previous(?: post| article)?|next(?: post| article)?|older posts?|newer posts?|back to top|zurück|weiter"
+    r"|vorheriger (?:artikel|beitrag)|nächster (?:artikel|beitrag)|vorschau auf den nächsten artikel"
+    r"|article précédent|article suivant|anterior|siguiente|poprzedni|następny)\s*(?::|»|«|$)",
+    _I,
+)
+
+#: Post meta lines: "Posted by admin | September 10, 2023 | 0 Comments".
+POSTED_META = re.compile(
+    r"^(?:posted|published|written|veröffentlicht|publié|publicado)(?: by| von| par| por| on| am| le| el)?\b"
+    r".{0,80}(?:\|.{0,60}){1,}$|\|\s*\d+\s+comments?\s*$"
+    r"|^(?:categor(?:y|ies)|kategorien?|tags?|schlagw(?:ö|o)rte?|filed under|posted in|rubrik"
+    r"|(?:news |release )?date)\s*:",
+    _I,
+)
+
+_MONTHS = (
+    r"jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun(?:e|i)?|jul(?:y|i)?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?"
+    r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+
+#: A paragraph that is only a date and/or a clock time (a timestamp left by the page template).
+TIMESTAMP_ONLY = re.compile(
+    r"^(?:(?:last )?(?:updated|modified|published|aktualisiert|stand|letzte änderung|veröffentlicht|mis à jour)"
+    r"(?: am| on| le)?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*,?\s*)?"
+    r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:" + _MONTHS + r")\.?,?\s+\d{4}"
+    r"|(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?)?"
+    r"(?:,?\s*(?:at|um|à|a las)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uhr|h))?)?\.?\s*$",
+    _I,
+)
