@@ -128,6 +128,22 @@ def _names_match(left: str, right: str) -> bool:
     return JaroWinkler.normalized_similarity(left, right) >= 0.86
 
 
+def _loose_matches(left: set[str] | frozenset[str], right: set[str] | frozenset[str]) -> int:
+    """Stems that match only loosely: a shared 4-letter prefix ("roof"/"rooftop") or a close
+    spelling (mangled names, "Tarnova"/"Tarnowa")."""
+    count = 0
+    pool = [r for r in right if len(r) >= 4]
+    for stem in left:
+        if len(stem) < 4:
+            continue
+        for other in pool:
+            if stem[:4] == other[:4] or JaroWinkler.normalized_similarity(stem, other) >= 0.88:
+                count += 1
+                pool.remove(other)
+                break
+    return count
+
+
 def score_pair(left: SentenceFeatures, right: SentenceFeatures) -> PairScore:
     """Compare two sentences; see the module docstring for what each part catches."""
     char = fuzz.ratio(left.folded, right.folded) / 100.0
@@ -146,7 +162,8 @@ def score_pair(left: SentenceFeatures, right: SentenceFeatures) -> PairScore:
                     names_respelled += 1
                     unmatched_right.remove(other)
                     break
-    content = min(1.0, (shared + names_respelled) / small) if small else 0.0
+    loose = _loose_matches(left.stems - right.stems, right.stems - left.stems)
+    content = min(1.0, (shared + max(names_respelled, loose)) / small) if small else 0.0
     skeleton = Indel.normalized_similarity(left.skeleton, right.skeleton)
     length_ratio = min(left.size, right.size) / max(left.size, right.size, 1)
     if left.numbers and right.numbers:
@@ -160,6 +177,10 @@ def score_pair(left: SentenceFeatures, right: SentenceFeatures) -> PairScore:
     structural = 0.45 * content + 0.4 * skeleton * min(1.0, 0.4 + content) + 0.15 * numbers
     if small < 3 or length_ratio < 0.5:
         structural *= 0.8
+    anchored = bool(left.numbers & right.numbers) or names_total > 0
+    if anchored and skeleton >= 0.8 and length_ratio >= 0.8 and min(left.size, right.size) >= 8:
+        # A spinner's copy: same shape, same length, same numbers or names, other words.
+        structural = max(structural, 0.5 + 0.3 * skeleton)
     return PairScore(
         score=max(char, structural),
         char=char,

@@ -2,7 +2,8 @@
 
 For every article pair with aligned sentences (see :mod:`storylens.provenance.align`) the pair is
 linked when enough of the smaller article is aligned (``min_share``, or ``min_aligned_alone``
-sentences for partial copies inside a longer article) and the aligned sentences keep their order
+sentences, or a run of ``min_run`` consecutive sentences for a passage copied into a longer
+article) and the aligned sentences keep their order
 (``min_order`` of them on one monotone chain: copies are reordered in blocks, not shuffled, while
 two independent reports that happen to share a few sentences share them in any order).
 
@@ -77,6 +78,7 @@ class PairAlignment:
     right_share: float
     order: float
     weight: float = 0.0
+    run: int = 0
 
     @property
     def share(self) -> float:
@@ -109,6 +111,27 @@ def _longest_chain(points: Sequence[tuple[int, int]]) -> int:
         else:
             tails[position] = second
     return len(tails)
+
+
+def _runs(pairs: Sequence[AlignedPair]) -> list[list[int]]:
+    """Positions in ``pairs`` grouped into runs of consecutive sentences in both articles."""
+    position = {(p.left.index, p.right.index): k for k, p in enumerate(pairs)}
+    runs: list[list[int]] = []
+    for k, p in enumerate(pairs):
+        if (p.left.index - 1, p.right.index - 1) in position:
+            continue  # not the start of a run
+        run = [k]
+        i, j = p.left.index + 1, p.right.index + 1
+        while (i, j) in position:
+            run.append(position[(i, j)])
+            i, j = i + 1, j + 1
+        runs.append(run)
+    return runs
+
+
+def _longest_run(pairs: Sequence[AlignedPair], quoted: set[int]) -> int:
+    """Unquoted pairs in the longest run (quoted pairs continue a run but do not lengthen it)."""
+    return max((sum(k not in quoted for k in run) for run in _runs(pairs)), default=0)
 
 
 def align_articles(
@@ -149,12 +172,11 @@ def align_articles(
             chosen.append(pair)
         chosen.sort(key=lambda p: p.right.index)
         chain = _longest_chain([(p.left.index, p.right.index) for p in chosen])
-        # Two reports quoting the same speech share its sentences word for word without one
-        # copying the other: a pair of quoted sentences counts for ``quote_weight`` of a pair.
-        weight = sum(
-            settings.quote_weight if min(p.left.quoted, p.right.quoted) >= 0.5 else 1.0
-            for p in chosen
-        )
+        # Two reports quoting the same speech or statement share its sentences word for word
+        # without one copying the other (one may even drop the quotation marks): a pair where
+        # either sentence is quoted counts for ``quote_weight`` of a pair.
+        quoted = {k for k, p in enumerate(chosen) if max(p.left.quoted, p.right.quoted) >= 0.5}
+        weight = sum(settings.quote_weight if k in quoted else 1.0 for k in range(len(chosen)))
         alignments.append(
             PairAlignment(
                 left=left_id,
@@ -164,6 +186,7 @@ def align_articles(
                 right_share=weight / sizes[right_id],
                 order=chain / len(chosen),
                 weight=weight,
+                run=_longest_run(chosen, quoted),
             )
         )
     return alignments
@@ -215,6 +238,17 @@ def _direction(
     return right, left, "undetermined"
 
 
+def _linked(alignment: PairAlignment, settings: ProvenanceSettings) -> bool:
+    """Whether an uncredited alignment is enough evidence of derivation."""
+    if alignment.weight < settings.min_aligned or alignment.order < settings.min_order:
+        return False
+    return (
+        alignment.share >= settings.min_share
+        or alignment.weight >= settings.min_aligned_alone
+        or alignment.run >= settings.min_run
+    )
+
+
 def find_derivations(
     articles: Sequence[ArticleText],
     settings: ProvenanceSettings,
@@ -237,9 +271,8 @@ def find_derivations(
     for alignment in align_articles(articles, settings, cited):
         n = len(alignment.pairs)
         credited = frozenset((alignment.left, alignment.right)) in cited
-        if credited and alignment.weight >= 1.0:
-            pass  # a credit plus one aligned sentence of its own words: the link is certain
-        elif alignment.weight < settings.min_aligned or alignment.order < settings.min_order or (alignment.share < settings.min_share and alignment.weight < settings.min_aligned_alone):
+        # A credit plus one aligned sentence in the writer's own words makes the link certain.
+        if not (credited and alignment.weight >= 1.0) and not _linked(alignment, settings):
             continue
         derived, origin, evidence = _direction(alignment, info, cites)
         # stored as (derived sentence, origin sentence)

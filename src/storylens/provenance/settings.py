@@ -40,6 +40,8 @@ class ProvenanceSettings:
             rewrite is a translation (names change spelling with the language they pass through).
         quote_weight: how much an aligned pair of quoted sentences counts towards ``min_aligned``
             and ``min_share`` (independent reports quote the same words).
+        min_run: consecutive aligned unquoted sentences (in both articles) that make a copied
+            passage: such a run links a pair whatever the share.
     """
 
     block_max_df: float = 0.02
@@ -56,3 +58,4 @@ class ProvenanceSettings:
     cited_sentence_threshold: float = 0.5
     translate_name_share: float = 0.2
     quote_weight: float = 0.2
+    min_run: int = 4

@@ -147,7 +147,7 @@ def _mangle_names(sentences: list[str], rng: random.Random) -> list[str]:
     names = {
         word for s in sentences for word in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{3,}", s)
     }
-    variants = {n: [mangle_name(n, rng) for _ in range(3)] for n in names}
+    variants = {n: [mangle_name(n, rng) for _ in range(3)] for n in sorted(names)}
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b") if names else None
     if pattern is None:
         return sentences
@@ -175,7 +175,7 @@ def _restructure(sentence: str, rng: random.Random) -> str:
 
 def _respell_consistently(sentences: list[str], rng: random.Random) -> list[str]:
     names = {word for s in sentences for word in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{3,}", s)}
-    spelling = {n: mangle_name(n, rng) for n in names}
+    spelling = {n: mangle_name(n, rng) for n in sorted(names)}
     if not names:
         return sentences
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b")

@@ -1,0 +1,30 @@
+from storylens.provenance.report import ProvenanceReport
+from storylens.records import Mention, ProvenanceLink
+
+
+def _report() -> ProvenanceReport:
+    links = [
+        ProvenanceLink("b", "a", "copies", (), pairs=((0, 0, 1.0), (1, 1, 1.0))),
+        ProvenanceLink("c", "b", "rewrites", (), pairs=((0, 1, 0.8),)),
+        ProvenanceLink("d", "Reuters", "cites", ("according to Reuters",)),
+    ]
+    spans = {x: [(0, 10), (11, 20), (21, 30)] for x in "abcde"}
+    return ProvenanceReport(["a", "b", "c", "d", "e"], links, spans)
+
+
+def test_independent_sources_merge_derivation_chains_not_citations() -> None:
+    report = _report()
+    assert report.independent_sources(["e", "c", "a", "d", "b"]) == [("a", "b", "c"), ("d",), ("e",)]
+    assert report.group_of("c") == "a"
+
+
+def test_sentence_level_origin_follows_the_alignment_chain() -> None:
+    report = _report()
+    # c's first sentence was rewritten from b's second, which b copied from a.
+    assert report.origin_of(Mention("c", 0, 10, "")) == "a"
+    # c's third sentence is its own reporting, although c rewrites b elsewhere.
+    assert report.origin_of(Mention("c", 21, 30, "")) == "c"
+    groups = report.independent_sources_for(
+        [Mention("a", 11, 20, ""), Mention("c", 0, 10, ""), Mention("c", 21, 30, ""), Mention("e", 0, 5, "")])
+    assert groups == [("a", "c"), ("c",), ("e",)]
+    assert report.earliest(["c", "e", "b"]) == "b"
