@@ -47,11 +47,23 @@ class IngestSettings:
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    """Story clustering; the values are tuned on the development data (see docs/clustering.md)."""
+    """Story clustering; the values are tuned on the development data (see docs/clustering.md).
 
-    method: str = "single-pass"
-    threshold: float = 0.28
-    window_days: int = 7
+    ``method`` picks the clusterer (``stream``: the default streaming clusterer; ``single-pass``:
+    the first batch prototype). An article joins the story whose centroid it matches best when
+    the cosine, times ``1 + size_boost * ln(story size)``, reaches ``threshold``. A story goes
+    quiet after ``window_days * (1 + window_growth * ln(size))`` days without articles (at most
+    ``max_window_days``). ``decay_days`` > 0 discounts similarity by the gap in days.
+    ``near_duplicate_threshold`` is the MinHash Jaccard above which an article is a copy.
+    """
+
+    method: str = "stream"
+    threshold: float = 0.18
+    window_days: int = 14
+    window_growth: float = 2.0
+    max_window_days: int = 365
+    size_boost: float = 0.4
+    decay_days: float = 0.0
     near_duplicate_threshold: float = 0.8
     num_perm: int = 128
 

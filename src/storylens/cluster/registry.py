@@ -12,6 +12,7 @@ __all__ = ["CLUSTERERS", "make_clusterer"]
 
 #: Method name -> ``"module:Class"``; the class takes ``ClusterSettings``.
 CLUSTERERS: dict[str, str] = {
+    "stream": "storylens.cluster.streaming:StreamingClusterer",
     "single-pass": "storylens.cluster.single_pass:SinglePassClusterer",
 }
 
