@@ -7,6 +7,8 @@ PolNeAR training split (see docs/quotes.md).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Span, Token
 
 __all__ = [
@@ -15,7 +17,9 @@ __all__ = [
     "QUOTE_CUES",
     "ROLE_NOUNS",
     "WEAK_CUES",
+    "depth",
     "is_person_like",
+    "mention_span",
     "is_cue",
     "speaker_span",
     "subject_of",
@@ -30,12 +34,18 @@ QUOTE_CUES = frozenset(
     emphasize emphasise stress assert maintain contend allege proclaim pledge plead beg
     caution advise demand threaten whisper mutter cry exclaim reveal disclose recommend
     summarize summarise put wonder muse lament bemoan thunder chant sing read echo
-    characterize characterise dub label term quote cite instruct order mention""".split()
+    characterize characterise dub label term quote cite instruct order mention confess
+    gush rave scoff sneer snap fume lash tout hail praise slam blast criticize criticise
+    mock rip decry dismiss concur interject interrupt begin start finish end open close repeat
+    reiterate""".split()
 )
 
 #: Cues that also have ordinary meanings ("the search will continue", "the report found"): they
 #: count only with a person-like subject.
-WEAK_CUES = frozenset("continue put read call describe find show echo order learn hear".split())
+WEAK_CUES = frozenset(
+    """continue put read call describe find show echo order learn hear begin start finish end
+    open close hail praise slam blast rip dismiss""".split()
+)
 
 #: Verbs (lemmas) that report an indirect claim with a clause ("said the bridge was safe").
 INDIRECT_CUES = frozenset(
@@ -88,10 +98,32 @@ def is_cue(token: Token, lexicon: frozenset[str]) -> bool:
     """Whether ``token`` is a verb of ``lexicon`` (or the "according" of "according to")."""
     if token.lower_ == "according":
         return any(child.lower_ == "to" for child in token.children)
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon
+    if token.lemma_.lower() not in lexicon and token.lower_ not in lexicon:
+        return False
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    # a capitalised or mis-tagged verb ("Tweeted") still heads its clause
+    return any(child.dep_ == "nsubj" for child in token.children)
 
 
-def subject_of(verb: Token) -> Token | None:
+def _adjacent_speaker(verb: Token, quoted: AbstractSet[int]) -> Token | None:
+    """'"Happy Cinco de Mayo!," he tweeted': the parser took the quote for the subject; the
+    speaker is the pronoun or name right next to the cue."""
+    doc = verb.doc
+    for i in (verb.i - 1, verb.i + 1):
+        if 0 <= i < len(doc) and i not in quoted:
+            token = doc[i]
+            if token.pos_ in ("PRON", "PROPN") or token.lemma_.lower() in ROLE_NOUNS:
+                return token
+    return None
+
+
+def depth(token: Token) -> int:
+    """How far ``token`` is from its sentence root (the main cue of a sentence has depth 0)."""
+    return sum(1 for _ in token.ancestors)
+
+
+def subject_of(verb: Token, quoted: AbstractSet[int] | None = None) -> Token | None:
     """The speaker token of a cue: its subject, the object of "according to", or the subject of
     the verb it is coordinated with ("arrived and said") or of its passive agent."""
     if verb.lower_ == "according":
@@ -103,8 +135,8 @@ def subject_of(verb: Token) -> Token | None:
         return None
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and child.dep_ != "nsubjpass":
-            if child.lower_ in ("who", "that") and child.head.dep_ == "relcl":
-                return child
+            if quoted is not None and child.i in quoted:
+                return _adjacent_speaker(verb, quoted)
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -112,9 +144,9 @@ def subject_of(verb: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head)
+        return subject_of(verb.head, quoted)
     if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head)
+        return subject_of(verb.head, quoted)
     return None
 
 
@@ -140,6 +172,19 @@ def speaker_span(token: Token) -> Span:
         start -= 1
     while end + 1 in keep:
         end += 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return doc[start : end + 1]
+
+
+def mention_span(token: Token) -> Span:
+    """The whole subject phrase as written, appositions and relative clauses included
+    ("Murphy, the head of Right to Rise USA,"): what an annotator marks as the source."""
+    doc = token.doc
+    indices = [t.i for t in token.subtree]
+    start, end = min(indices), max(indices)
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].is_space):

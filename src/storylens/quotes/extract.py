@@ -11,6 +11,7 @@ paragraph, or a speaker named in the sentence before. Speakers are kept as writt
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -18,15 +19,24 @@ from spacy.tokens import Doc, Span, Token
 from storylens.quotes.cues import (
     QUOTE_CUES,
     WEAK_CUES,
+    depth,
     is_cue,
     is_person_like,
+    mention_span,
     speaker_span,
     subject_of,
 )
 from storylens.quotes.marks import QuotedRegion, find_quoted_regions, paragraph_spans, strip_marks
 from storylens.quotes.settings import QuoteSettings
 
-__all__ = ["LocalQuote", "SpeakerMention", "extract_quotes", "speaker_from_cue"]
+__all__ = [
+    "LocalQuote",
+    "SpeakerMention",
+    "extract_quotes",
+    "display_text",
+    "join_segments",
+    "speaker_from_cue",
+]
 
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
 _CAPTION = re.compile(r"^\s*(?:photo|picture|image|video|caption|credit|file photo)\b", re.I)
@@ -47,7 +57,12 @@ class SpeakerMention:
 
 @dataclass(frozen=True, slots=True)
 class LocalQuote:
-    """One direct quote in one article, before matching across articles."""
+    """One direct quote in one article, before matching across articles.
+
+    ``parts`` are the quoted segments (character spans) of a quote interrupted by its
+    attribution ('"We will rebuild every house," he said. "But first ..."'); ``start``/``end``
+    run from the first part to the last.
+    """
 
     article_id: str
     start: int
@@ -55,6 +70,12 @@ class LocalQuote:
     text: str
     speaker: SpeakerMention | None
     paragraph: int
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The quoted segments (one for an uninterrupted quote)."""
+        return self.parts or ((self.start, self.end),)
 
 
 def _cue_text(cue: Token) -> str:
@@ -66,16 +87,20 @@ def _cue_text(cue: Token) -> str:
     return " ".join(words)
 
 
-def speaker_from_cue(cue: Token) -> SpeakerMention | None:
-    """The subject of a cue verb as a ``SpeakerMention`` (None when the cue has no subject)."""
-    subject = subject_of(cue)
+def speaker_from_cue(cue: Token, quoted: AbstractSet[int] | None = None) -> SpeakerMention | None:
+    """The subject of a cue verb as a ``SpeakerMention`` (None when the cue has no subject);
+    ``quoted`` holds token indices inside quotation marks, which cannot be the speaker."""
+    subject = subject_of(cue, quoted)
     if subject is None or subject.lower_ in ("it", "there", "this", "that"):
         return None
     if cue.lemma_.lower() in WEAK_CUES and not is_person_like(subject):
         return None
     span = speaker_span(subject)
+    whole = mention_span(subject)
+    if whole.end_char - whole.start_char > 200:
+        whole = span
     return SpeakerMention(
-        span.start_char, span.end_char, span.text, _cue_text(cue), cue.idx, "cue"
+        whole.start_char, whole.end_char, span.text, _cue_text(cue), cue.idx, "cue"
     )
 
 
@@ -91,6 +116,12 @@ def _title_like(span: Span) -> bool:
     """All content words capitalised: a book, film or song title, not speech."""
     words = [t for t in span if t.is_alpha and not t.is_stop]
     return bool(words) and all(t.text[:1].isupper() for t in words) and len(span) <= 8
+
+
+def _how(mention: SpeakerMention, how: str) -> SpeakerMention:
+    return SpeakerMention(
+        mention.start, mention.end, mention.text, mention.cue, mention.cue_start, how
+    )
 
 
 class _ArticleQuotes:
@@ -148,16 +179,19 @@ class _ArticleQuotes:
         for token in frame:
             if not is_cue(token, QUOTE_CUES):
                 continue
-            mention = speaker_from_cue(token)
+            mention = speaker_from_cue(token, self.quoted)
             if mention is None:
                 continue
             distance = min(abs(token.i - span.start), abs(token.i - (span.end - 1)))
             governs = any(t.i in inside for t in token.subtree)
-            candidates.append((not governs, distance, mention))
+            # a governing cue: the nearest ancestor wins ("he said ..., Meridian Press
+            # reported": "he"); otherwise the nearest cue, the sentence's main one first
+            rank = -depth(token) if governs else depth(token)
+            candidates.append((not governs, rank, distance, mention))
         if not candidates:
             return None
-        candidates.sort(key=lambda c: (c[0], c[1]))
-        return candidates[0][2]
+        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+        return candidates[0][3]
 
     def governing_cue(self, span: Span) -> bool:
         """Whether a cue verb outside the quote has the quote in its subtree (partial quotes)."""
@@ -170,20 +204,61 @@ class _ArticleQuotes:
         return False
 
     def colon_speaker(self, span: Span) -> SpeakerMention | None:
-        """'Petrenko: "We will..."' — a name right before a colon that opens the quote."""
+        """A quote opened by a colon or a dash: 'Cruz continued:', 'He said:', 'Petrenko: ...'.
+
+        The clause before the colon may be in the paragraph before the quote. Its cue verb's
+        subject speaks; failing a cue, the subject of its main verb, or a name right before the
+        colon.
+        """
+        doc = self.doc
         i = span.start - 1
-        while i >= 0 and self.doc[i].is_quote:
+        while i >= 0 and (doc[i].is_quote or doc[i].is_space):
             i -= 1
-        if i < 1 or self.doc[i].text not in (":", "\u2014", "\u2013", "-"):
+        if i < 1 or doc[i].text not in (":", "\u2014", "\u2013", "-", "--"):
             return None
-        head = self.doc[i - 1]
-        if head.sent != self.doc[i].sent and head.pos_ != "PROPN":
-            return None
-        if head.pos_ in ("PROPN", "NOUN", "PRON") and head.i not in self.quoted:
+        colon = doc[i]
+        sent_start = colon.sent.start
+        clause = [t for t in doc[sent_start:i] if t.i not in self.quoted]
+        cues = [t for t in clause if is_cue(t, QUOTE_CUES)]
+        for token in sorted(cues, key=lambda t: (depth(t), -t.i)):
+            mention = speaker_from_cue(token, self.quoted)
+            if mention is not None:
+                return _how(mention, "colon")
+        for token in reversed(clause):
+            if token.dep_ in ("nsubj", "nsubjpass") and is_person_like(token):
+                verb = token.head
+                phrase, whole = speaker_span(token), mention_span(token)
+                cue = verb.text if verb.pos_ in ("VERB", "AUX") else None
+                return SpeakerMention(
+                    whole.start_char, whole.end_char, phrase.text, cue, verb.idx, "colon"
+                )
+        head = doc[i - 1]
+        if head.pos_ in ("PROPN", "NOUN") and head.i not in self.quoted:
             phrase = speaker_span(head)
             return SpeakerMention(
                 phrase.start_char, phrase.end_char, phrase.text, None, None, "colon"
             )
+        return None
+
+    def next_sentence_speaker(self, span: Span) -> SpeakerMention | None:
+        """'"...missing." Trump said.': the cue sentence split off after the closing mark."""
+        doc = self.doc
+        last = doc[span.end - 1].sent
+        end = last.end
+        while end < len(doc) and (doc[end].is_quote or doc[end].is_space):
+            end += 1
+        if end >= len(doc) or doc[end].idx - span.end_char > 4:
+            return None
+        following = doc[end].sent
+        if self.paragraph_of(following.start_char) != self.paragraph_of(span.end_char - 1):
+            return None
+        for token in following[:8]:
+            if token.i in self.quoted:
+                return None
+            if is_cue(token, QUOTE_CUES):
+                mention = speaker_from_cue(token, self.quoted)
+                if mention is not None and mention.start < following[:8].end_char:
+                    return _how(mention, "next")
         return None
 
     def context_speaker(self, span: Span, settings: QuoteSettings) -> SpeakerMention | None:
@@ -202,8 +277,8 @@ class _ArticleQuotes:
             tokens = [t for t in prev if t.i not in self.quoted]
             cues = [t for t in tokens if is_cue(t, QUOTE_CUES)]
             ends_with_colon = any(t.text == ":" for t in prev[-3:])
-            for cue in reversed(cues):
-                mention = speaker_from_cue(cue)
+            for cue in sorted(cues, key=lambda t: (depth(t), -t.i)):
+                mention = speaker_from_cue(cue, self.quoted)
                 if mention is not None and (ends_with_colon or index == 0):
                     return SpeakerMention(
                         mention.start, mention.end, mention.text, mention.cue,
@@ -248,7 +323,18 @@ def extract_quotes(
         if fragment and (_title_like(span) or not state.governing_cue(span)):
             continue  # scare quote or title
         frame = state.frame(span)
-        speaker = state.cue_in_frame(span, frame) or state.colon_speaker(span)
+        # cues after the quote's start, except a verb coordinated with one before the quote
+        # ("called it 'a total failure' and demanded an inquiry")
+        after = [
+            t for t in frame
+            if t.i >= span.start and not (t.dep_ == "conj" and t.head.i < span.start)
+        ]
+        speaker = (
+            state.cue_in_frame(span, after)
+            or state.colon_speaker(span)
+            or state.cue_in_frame(span, frame)
+            or state.next_sentence_speaker(span)
+        )
         if speaker is None:
             inherited = last_in_paragraph.get(paragraph) or last_in_paragraph.get(paragraph - 1)
             if inherited is not None and not fragment:
@@ -260,7 +346,7 @@ def extract_quotes(
                 speaker = state.context_speaker(span, settings)
         if speaker is None and words < settings.min_unattributed_words:
             continue
-        content = strip_marks(text[region.content_start : region.content_end])
+        content = display_text(strip_marks(text[region.content_start : region.content_end]))
         out.append(
             LocalQuote(article_id, region.content_start, region.content_end, content, speaker,
                        paragraph)
@@ -269,3 +355,41 @@ def extract_quotes(
             last_paragraph = state.paragraph_of(max(region.end - 1, region.start))
             last_in_paragraph[last_paragraph] = speaker
     return out
+
+
+def join_segments(quotes: list[LocalQuote]) -> list[LocalQuote]:
+    """One quote per statement: segments of one paragraph split around their attribution
+    ('"A," he said, "B."' or '"A," he said. "B."') become the parts of one quote."""
+    out: list[LocalQuote] = []
+    for quote in quotes:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and quote.speaker is not None
+            and last.speaker is not None
+            and quote.paragraph == last.paragraph
+            and quote.speaker.start == last.speaker.start
+            and (quote.speaker.how == "previous" or quote.speaker.cue_start == last.speaker.cue_start)
+        ):
+            out[-1] = LocalQuote(
+                last.article_id, last.start, quote.end, _join(last.text, quote.text),
+                last.speaker, last.paragraph, (*last.spans, (quote.start, quote.end)),
+            )
+            continue
+        out.append(quote)
+    return out
+
+
+def _join(first: str, second: str) -> str:
+    """Two quoted segments as one statement: '"A," he said. "B."' reads "A. B."."""
+    first = first.rstrip(" ,;:\u2014\u2013-")
+    if second[:1].isupper() and first[-1:] not in (".", "!", "?", "\u2026"):
+        return f"{first}. {second}"
+    if second[:1].isupper():
+        return f"{first} {second}"
+    return f"{first}, {second}"
+
+
+def display_text(text: str) -> str:
+    """A quote as a reader sees it: no comma left over from the attribution that followed."""
+    return text.rstrip(" ,;:\u2014\u2013-")

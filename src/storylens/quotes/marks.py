@@ -21,7 +21,7 @@ _DOUBLE = _OPENERS | _CLOSERS | {_STRAIGHT}
 #: Characters before a straight mark that make it an opening one.
 _OPEN_CONTEXT = frozenset(" \t\n([{\u2014\u2013-/:;")
 _ALL_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\u2039\u203a"
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,12 @@ class QuotedRegion:
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank paragraph (paragraphs are separated by blank lines)."""
+    """``(start, end)`` of each non-blank paragraph.
+
+    Article text separates paragraphs by a blank line, but a single line break is a paragraph
+    break too: exports that keep one paragraph per line are common, and a quote never wraps
+    onto a new line inside a paragraph of clean text.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
@@ -75,6 +80,15 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, bool]]:
             is_open = (before in _OPEN_CONTEXT or i == start) and not after.isspace()
         else:
             is_open = ch in _OPENERS
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            # a mark of the wrong hand: "the best in the world“ and" closes, " ”word" opens
+            if is_open and not before.isspace() and before not in _OPEN_CONTEXT and (
+                after.isspace() or after in ".,;:!?)"
+            ):
+                is_open = False
+            elif not is_open and before.isspace() and after.isalnum():
+                is_open = True
         marks.append((i, is_open))
     return marks
 
@@ -127,15 +141,22 @@ def find_quoted_regions(text: str) -> list[QuotedRegion]:
             prev_end = paragraphs[index - 1][1]
             regions.append(_region(text, open_at, prev_end, False, spanned))
             open_at, spanned = None, 1
+        depth = 0  # quotes nested inside the open region
         for position, is_open in marks:
             if open_at is None:
                 if is_open:
-                    open_at, spanned = position, 1
+                    open_at, spanned, depth = position, 1, 0
                 continue
-            if text[position] == _STRAIGHT or not is_open:
-                regions.append(_region(text, open_at, position + 1, True, spanned))
-                open_at, spanned = None, 1
-            # an opening curly mark inside an open region is a nested quote: stays inside
+            straight_pair = text[open_at] == _STRAIGHT and text[position] == _STRAIGHT
+            if is_open and not straight_pair:
+                depth += 1  # a nested quote opens
+                continue
+            if depth > 0 and not straight_pair:
+                depth -= 1
+                continue
+            # a closing mark of either style ends the region: sources mix “...," freely
+            regions.append(_region(text, open_at, position + 1, True, spanned))
+            open_at, spanned, depth = None, 1, 0
         if open_at is not None:
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
             continues = following is not None and text[following : following + 1] in (

@@ -24,6 +24,9 @@ class QuoteSettings:
             one quote whatever their speakers.
         same_speaker_threshold: lower similarity that suffices when both variants have the same
             resolved speaker (translations share few words but keep the speaker).
+        other_speaker_threshold: similarity needed when both variants have resolved speakers
+            and they differ (a quote misattributed by one source).
+        use_wordnet: count WordNet synonyms as shared words when WordNet is installed.
     """
 
     min_fragment_words: int = 4
@@ -31,5 +34,7 @@ class QuoteSettings:
     context_sentences: int = 2
     indirect: bool = True
     min_claim_words: int = 3
-    match_threshold: float = 0.55
-    same_speaker_threshold: float = 0.3
+    match_threshold: float = 0.6
+    same_speaker_threshold: float = 0.5
+    other_speaker_threshold: float = 0.75
+    use_wordnet: bool = True

@@ -1,0 +1,120 @@
+"""Optional WordNet synonyms for matching translated and paraphrased quotes.
+
+"We will rebuild every house" and "We are going to reconstruct each home" share no content
+word; WordNet knows that *rebuild*/*reconstruct* share a sense and that a *house* is a kind of
+*dwelling*/*home*. NLTK cannot download its WordNet here and refuses paths outside its data
+folders, so this module reads the WordNet 3.0 database files directly (the ``index.*`` and
+``data.*`` files of Debian's ``wordnet-base`` package, or an NLTK ``corpora/wordnet`` folder).
+
+Looked up, in order: ``$STORYLENS_WORDNET``, ``/usr/share/wordnet``, ``~/nltk_data/corpora/
+wordnet``. When none is there, ``WordNet.load()`` returns ``None`` and matching falls back to
+wording alone (see docs/quotes.md).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["HYPERNYM_WEIGHT", "SYNONYM_WEIGHT", "WordNet", "soft_overlap"]
+
+_POS = ("noun", "verb", "adj", "adv")
+#: Senses per word that count, by part of speech: rarer senses join unrelated words ("house"
+#: as a dynasty; verbs are the most polysemous, "pay" and "ask" meet in their fourth senses).
+_SENSES = {"n": 3, "v": 2, "a": 2, "r": 2}
+#: What a synonym and a hypernym pair count for, against 1 for the same lemma.
+SYNONYM_WEIGHT = 0.9
+HYPERNYM_WEIGHT = 0.7
+
+
+class WordNet:
+    """Lemma -> senses and sense -> hypernyms, read from WordNet database files."""
+
+    def __init__(self, root: Path) -> None:
+        self.senses: dict[str, list[str]] = {}
+        self.hypernyms: dict[str, tuple[str, ...]] = {}
+        for pos in _POS:
+            self._read_index(root / f"index.{pos}", pos[0])
+            self._read_data(root / f"data.{pos}", pos[0])
+
+    def _read_index(self, path: Path, pos: str) -> None:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if line.startswith(" "):
+                    continue  # licence header
+                fields = line.split()
+                count = int(fields[2])
+                offsets = fields[-count:][: _SENSES[pos]]
+                self.senses.setdefault(fields[0], []).extend(pos + o for o in offsets)
+
+    def _read_data(self, path: Path, pos: str) -> None:
+        if pos not in ("n", "v"):
+            return
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if line.startswith(" "):
+                    continue
+                fields = line.split()
+                words = int(fields[3], 16)
+                at = 4 + 2 * words
+                pointers = int(fields[at])
+                ups = []
+                for k in range(pointers):
+                    symbol, offset, target_pos = fields[at + 1 + 4 * k : at + 4 + 4 * k]
+                    if symbol in ("@", "@i"):
+                        ups.append(target_pos[0] + offset)
+                if ups:
+                    self.hypernyms[pos + fields[0]] = tuple(ups)
+
+    def senses_of(self, lemma: str) -> frozenset[str]:
+        """A lemma's first senses (all parts of speech)."""
+        return frozenset(self.senses.get(lemma.lower().replace(" ", "_"), ()))
+
+    def broader(self, senses: frozenset[str]) -> frozenset[str]:
+        """The direct hypernyms of some senses."""
+        return frozenset(h for sense in senses for h in self.hypernyms.get(sense, ()))
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load() -> WordNet | None:
+        """The WordNet found on this machine (read once per process), or None."""
+        candidates = [os.environ.get("STORYLENS_WORDNET", ""), "/usr/share/wordnet",
+                      str(Path.home() / "nltk_data" / "corpora" / "wordnet")]
+        for candidate in candidates:
+            if candidate and (Path(candidate) / "index.noun").is_file():
+                return WordNet(Path(candidate))
+        return None
+
+
+def soft_overlap(a: list[str], b: list[str], wordnet: WordNet) -> float:
+    """Dice overlap of two lemma lists where a synonym (shared sense) counts 0.9 of a shared
+    word and a hypernym pair ("house" under "dwelling, home") 0.7. Lists of one word score 0:
+    a single shared or related word says nothing about two quotes."""
+    if len(a) < 2 or len(b) < 2:
+        return 0.0
+    senses_b = [wordnet.senses_of(w) for w in b]
+    broader_b = [wordnet.broader(s) for s in senses_b]
+    used: set[int] = set()
+    matched = 0.0
+    for word in a:
+        mine = wordnet.senses_of(word)
+        mine_broader = wordnet.broader(mine)
+        best, best_j = 0.0, -1
+        for j, other in enumerate(b):
+            if j in used:
+                continue
+            if word == other:
+                weight = 1.0
+            elif mine & senses_b[j]:
+                weight = SYNONYM_WEIGHT
+            elif mine & broader_b[j] or mine_broader & senses_b[j]:
+                weight = HYPERNYM_WEIGHT
+            else:
+                continue
+            if weight > best:
+                best, best_j = weight, j
+        if best_j >= 0:
+            used.add(best_j)
+            matched += best
+    return 2 * matched / (len(a) + len(b))
