@@ -15,10 +15,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #: name -> (outlet, publication day in May 2024)
 STORY = {
     "original": ("Valley Wire", 1),
-    "independent": ("Town Crier", 1),
+    "independent": ("Town Crier", 2),
     "spun": ("NewsFast Daily", 2),
-    "rewrite": ("Regional Digest", 2),
-    "translation": ("Echo Europy", 3),
+    "rewrite": ("Regional Digest", 3),
+    "translation": ("Echo Europy", 4),
 }
 
 

@@ -14,7 +14,8 @@ a translation (names change spelling with the language they pass through; a diff
 
 Direction: the later-published article derives from the earlier; on a tie (same day, or a date
 missing) an explicit citation decides, then coverage (a trimmed copy has more of its own sentences
-aligned than its original has), and the link says which evidence it rests on.
+aligned than its original has), then the article's own byline (copiers drop it), and the link
+says which evidence it rests on.
 """
 
 from __future__ import annotations
@@ -216,6 +217,7 @@ def _direction(
     alignment: PairAlignment,
     info: Mapping[str, ArticleText],
     cites: Collection[tuple[str, str]],
+    bylined: Collection[str] = (),
 ) -> tuple[str, str, str]:
     """(derived, origin, evidence) for a linked pair."""
     left, right = alignment.left, alignment.right
@@ -231,6 +233,10 @@ def _direction(
         if alignment.left_share > alignment.right_share:
             return left, right, "more of it is aligned"
         return right, left, "more of it is aligned"
+    if (left in bylined) != (right in bylined):
+        # Copiers drop the byline and the dateline credit; the original keeps its own.
+        return (right, left, "the other has its own byline") if left in bylined else (
+            left, right, "the other has its own byline")
     if left_date and not right_date:
         return right, left, "the other is dated"
     if right_date and not left_date:
@@ -253,6 +259,7 @@ def find_derivations(
     articles: Sequence[ArticleText],
     settings: ProvenanceSettings,
     cites: Collection[tuple[str, str]] = (),
+    bylined: Collection[str] = (),
 ) -> list[Derivation]:
     """Derivation links among ``articles``.
 
@@ -261,6 +268,8 @@ def find_derivations(
         settings: thresholds (see :class:`ProvenanceSettings`).
         cites: (citing article, cited article) pairs from explicit attribution, used to orient
             pairs published on the same day.
+        bylined: articles that carry their own outlet's byline or dateline credit, which
+            orients a same-day pair that coverage does not.
 
     Returns:
         One :class:`Derivation` per linked pair, strongest first.
@@ -274,7 +283,7 @@ def find_derivations(
         # A credit plus one aligned sentence in the writer's own words makes the link certain.
         if not (credited and alignment.weight >= 1.0) and not _linked(alignment, settings):
             continue
-        derived, origin, evidence = _direction(alignment, info, cites)
+        derived, origin, evidence = _direction(alignment, info, cites, bylined)
         # stored as (derived sentence, origin sentence)
         if derived == alignment.left:
             pairs = alignment.pairs

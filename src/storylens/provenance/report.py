@@ -32,9 +32,8 @@ DERIVATION_KINDS = frozenset({"copies", "rewrites", "translates", "republishes"}
 
 
 class _UnionFind:
-    def __init__(self, items: Iterable[str], rank: Mapping[str, int]) -> None:
+    def __init__(self, items: Iterable[str]) -> None:
         self.parent = {item: item for item in items}
-        self.rank = rank
 
     def find(self, item: str) -> str:
         root = item
@@ -44,14 +43,11 @@ class _UnionFind:
             self.parent[item], item = root, self.parent[item]
         return root
 
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        # The earliest-published article is the group's root: it names the group.
-        if self.rank.get(rb, 1 << 30) < self.rank.get(ra, 1 << 30):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
+    def union(self, derived: str, origin: str) -> None:
+        """Join two groups; the origin's root stays the root (it names the group)."""
+        root_derived, root_origin = self.find(derived), self.find(origin)
+        if root_derived != root_origin:
+            self.parent[root_derived] = root_origin
 
 
 class ProvenanceReport:
@@ -66,7 +62,7 @@ class ProvenanceReport:
         self.article_ids = tuple(article_ids)
         self.links = tuple(links)
         self._rank = {a: i for i, a in enumerate(self.article_ids)}
-        self._groups = _UnionFind(self.article_ids, self._rank)
+        self._groups = _UnionFind(self.article_ids)
         # (derived article, derived sentence) -> (origin article, origin sentence)
         self._sentence_origin: dict[tuple[str, int], tuple[str, int]] = {}
         self._derived_from: dict[str, list[str]] = {a: [] for a in self.article_ids}
@@ -95,7 +91,8 @@ class ProvenanceReport:
         return cls(ordered, analysis.provenance, spans)
 
     def group_of(self, article_id: str) -> str:
-        """The id of the earliest article of ``article_id``'s independent group."""
+        """The id of the original article of ``article_id``'s independent group (the one the
+        others derive from, directly or through a chain)."""
         return self._groups.find(article_id)
 
     def independent_sources(self, article_ids: Iterable[str]) -> list[tuple[str, ...]]:

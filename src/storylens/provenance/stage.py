@@ -96,7 +96,11 @@ class ProvenanceAnalyser:
                          a.language)
             for a in articles
         ]
-        derivations = find_derivations(texts, self.settings, cited_pairs)
+        bylined = {
+            a.id for a in articles
+            if any(m.cue in ("byline", "wire") and m.first_hand for m in mentions[a.id])
+        }
+        derivations = find_derivations(texts, self.settings, cited_pairs, bylined)
         translated = {a.id for a in articles if is_translation(a)}
         links.extend(
             self._derivation_link(
