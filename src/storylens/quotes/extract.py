@@ -32,13 +32,19 @@ from storylens.quotes.settings import QuoteSettings
 __all__ = [
     "LocalQuote",
     "SpeakerMention",
-    "extract_quotes",
     "display_text",
+    "extract_quotes",
     "join_segments",
     "speaker_from_cue",
 ]
 
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
+#: Words right before a quoted title, headline or sign: what follows is a name, not speech.
+_DISPLAY_WORDS = frozenset(
+    """headline headlined title titled entitled banner sign placard slogan motto hashtag
+    caption book film movie song album show series column editorial feature article poster
+    reading read tagline""".split()
+)
 _CAPTION = re.compile(r"^\s*(?:photo|picture|image|video|caption|credit|file photo)\b", re.I)
 
 
@@ -156,6 +162,16 @@ class _ArticleQuotes:
             return True
         return not _TERMINAL.search(paragraph) and len(paragraph.split()) <= 30
 
+    def is_named_title(self, span: Span) -> bool:
+        """'a feature headlined "The dam that will never break"', 'a banner reading "..."'."""
+        i = span.start - 1
+        while i >= 0 and (self.doc[i].is_quote or self.doc[i].is_space):
+            i -= 1
+        for token in self.doc[max(0, i - 2) : i + 1]:
+            if token.lower_ in _DISPLAY_WORDS or token.lemma_.lower() in _DISPLAY_WORDS:
+                return token.sent == self.doc[span.start].sent
+        return False
+
     def frame(self, span: Span) -> list[Token]:
         """Tokens of the sentences the quote touches, outside every quoted region, within the
         quote's paragraphs."""
@@ -195,6 +211,13 @@ class _ArticleQuotes:
 
     def governing_cue(self, span: Span) -> bool:
         """Whether a cue verb outside the quote has the quote in its subtree (partial quotes)."""
+        # '"Every house," the mayor said, "will be rebuilt."': a cue right after the closing mark
+        after = self.doc[span.end : span.end + 6]
+        for token in after:
+            if token.i in self.quoted and not token.is_quote:
+                break
+            if is_cue(token, QUOTE_CUES) and speaker_from_cue(token, self.quoted) is not None:
+                return True
         root = span.root
         for ancestor in root.ancestors:
             if ancestor.i in self.quoted:
@@ -281,8 +304,12 @@ class _ArticleQuotes:
                 mention = speaker_from_cue(cue, self.quoted)
                 if mention is not None and (ends_with_colon or index == 0):
                     return SpeakerMention(
-                        mention.start, mention.end, mention.text, mention.cue,
-                        mention.cue_start, "context",
+                        mention.start,
+                        mention.end,
+                        mention.text,
+                        mention.cue,
+                        mention.cue_start,
+                        "context",
                     )
             if index == 0:
                 subject = next(
@@ -317,6 +344,8 @@ def extract_quotes(
         span = _tokens(doc, region.content_start, region.content_end)
         if span is None or len(span) == 0 or state.is_display_text(region):
             continue
+        if state.is_named_title(span):
+            continue
         paragraph = state.paragraph_of(region.start)
         words = len(strip_marks(text[region.content_start : region.content_end]).split())
         fragment = words < settings.min_fragment_words and not _is_clause(span)
@@ -326,7 +355,8 @@ def extract_quotes(
         # cues after the quote's start, except a verb coordinated with one before the quote
         # ("called it 'a total failure' and demanded an inquiry")
         after = [
-            t for t in frame
+            t
+            for t in frame
             if t.i >= span.start and not (t.dep_ == "conj" and t.head.i < span.start)
         ]
         speaker = (
@@ -339,8 +369,12 @@ def extract_quotes(
             inherited = last_in_paragraph.get(paragraph) or last_in_paragraph.get(paragraph - 1)
             if inherited is not None and not fragment:
                 speaker = SpeakerMention(
-                    inherited.start, inherited.end, inherited.text, inherited.cue,
-                    inherited.cue_start, "previous",
+                    inherited.start,
+                    inherited.end,
+                    inherited.text,
+                    inherited.cue,
+                    inherited.cue_start,
+                    "previous",
                 )
             elif not fragment:
                 speaker = state.context_speaker(span, settings)
@@ -348,8 +382,9 @@ def extract_quotes(
             continue
         content = display_text(strip_marks(text[region.content_start : region.content_end]))
         out.append(
-            LocalQuote(article_id, region.content_start, region.content_end, content, speaker,
-                       paragraph)
+            LocalQuote(
+                article_id, region.content_start, region.content_end, content, speaker, paragraph
+            )
         )
         if speaker is not None:
             last_paragraph = state.paragraph_of(max(region.end - 1, region.start))
@@ -369,11 +404,18 @@ def join_segments(quotes: list[LocalQuote]) -> list[LocalQuote]:
             and last.speaker is not None
             and quote.paragraph == last.paragraph
             and quote.speaker.start == last.speaker.start
-            and (quote.speaker.how == "previous" or quote.speaker.cue_start == last.speaker.cue_start)
+            and (
+                quote.speaker.how == "previous" or quote.speaker.cue_start == last.speaker.cue_start
+            )
         ):
             out[-1] = LocalQuote(
-                last.article_id, last.start, quote.end, _join(last.text, quote.text),
-                last.speaker, last.paragraph, (*last.spans, (quote.start, quote.end)),
+                last.article_id,
+                last.start,
+                quote.end,
+                _join(last.text, quote.text),
+                last.speaker,
+                last.paragraph,
+                (*last.spans, (quote.start, quote.end)),
             )
             continue
         out.append(quote)

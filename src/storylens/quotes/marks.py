@@ -83,8 +83,11 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, bool]]:
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
             # a mark of the wrong hand: "the best in the world“ and" closes, " ”word" opens
-            if is_open and not before.isspace() and before not in _OPEN_CONTEXT and (
-                after.isspace() or after in ".,;:!?)"
+            if (
+                is_open
+                and not before.isspace()
+                and before not in _OPEN_CONTEXT
+                and (after.isspace() or after in ".,;:!?)")
             ):
                 is_open = False
             elif not is_open and before.isspace() and after.isalnum():

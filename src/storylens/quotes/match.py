@@ -18,7 +18,9 @@ they are near-verbatim, so a speaker's two different remarks stay apart.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,11 +54,7 @@ def lemma_text(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ""
-    words = [
-        t.lemma_.lower()
-        for t in span
-        if (t.is_alpha and not t.is_stop) or t.like_num
-    ]
+    words = [t.lemma_.lower() for t in span if (t.is_alpha and not t.is_stop) or t.like_num]
     return " ".join(words)
 
 
@@ -125,9 +123,7 @@ def group_quotes(
     pairs: list[tuple[float, int, int]] = []
     for i in range(n):
         for j in range(i + 1, n):
-            score = similarity(
-                candidates[i].lemmas, candidates[j].lemmas, cosines[i][j], wordnet
-            )
+            score = similarity(candidates[i].lemmas, candidates[j].lemmas, cosines[i][j], wordnet)
             score = max(score, _part_similarity(candidates[i], candidates[j], wordnet))
             same_article = candidates[i].quote.article_id == candidates[j].quote.article_id
             if same_article and score < _VERBATIM:
@@ -142,9 +138,7 @@ def group_quotes(
                 pairs.append((score, i, j))
     pairs.sort(reverse=True)
     parent = list(range(n))
-    members: dict[int, set[str]] = {
-        i: {candidates[i].quote.article_id} for i in range(n)
-    }
+    members: dict[int, set[str]] = {i: {candidates[i].quote.article_id} for i in range(n)}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -171,15 +165,21 @@ def group_quotes(
 
 
 def _quote(
-    group: list[Candidate], order: dict[str, tuple[object, ...]], by_id: dict[str, Article]
+    group: list[Candidate], order: dict[str, tuple[bool, dt.date, str]], by_id: dict[str, Article]
 ) -> Quote:
     group.sort(key=lambda c: (order[c.quote.article_id], c.quote.start))
     first = group[0]
-    named = [c.speaker for c in group if c.speaker is not None and c.speaker.entity_id]
+    # the speaker most sources name (a source may misattribute), else a described one
+    named = Counter(c.speaker for c in group if c.speaker is not None and c.speaker.entity_id)
     described = [c.speaker for c in group if c.speaker is not None]
-    speaker = (named or described or [None])[0]
-    cue = next((c.quote.speaker.cue for c in group if c.quote.speaker and c.quote.speaker.cue),
-               None)
+    speaker: ResolvedSpeaker | None = None
+    if named:
+        speaker = named.most_common(1)[0][0]
+    elif described:
+        speaker = described[0]
+    cue = next(
+        (c.quote.speaker.cue for c in group if c.quote.speaker and c.quote.speaker.cue), None
+    )
     variants = tuple(
         QuoteVariant(
             text=c.quote.text,

@@ -68,14 +68,17 @@ class SpeakerResolver:
             if entity is not None and entity.type not in ("PERSON", "PER"):
                 continue
             name = entity.name if entity else ent.text
-            found[ent.start_char] = (ent.start_char, ent.end_char, name, entity and entity.id)
+            found[ent.start_char] = (
+                ent.start_char,
+                ent.end_char,
+                name,
+                entity.id if entity else None,
+            )
         for entity in self.index.entities:
             if entity.type not in ("PERSON", "PER"):
                 continue
             for mention in entity.mentions:
-                if mention.article_id == self.article_id and not self._inside_quote(
-                    mention.start
-                ):
+                if mention.article_id == self.article_id and not self._inside_quote(mention.start):
                     found.setdefault(
                         mention.start, (mention.start, mention.end, entity.name, entity.id)
                     )
@@ -114,12 +117,16 @@ class SpeakerResolver:
             if token.lemma_.lower() != role or self._inside_quote(token.idx):
                 continue
             for other in (*token.children, token.head):
-                if other.ent_type_ == "PERSON" and other.dep_ in ("appos", "compound", "nsubj") \
-                        or (other.ent_type_ == "PERSON" and token.dep_ in ("appos", "compound")):
+                linked = other.dep_ in ("appos", "compound", "nsubj") or token.dep_ in (
+                    "appos",
+                    "compound",
+                )
+                if other.ent_type_ == "PERSON" and linked:
                     name = speaker_span(other).text
                     entity = self.index.at(self.article_id, other.idx, other.idx + len(other))
-                    return ResolvedSpeaker(entity.name if entity else name,
-                                           entity.id if entity else None)
+                    return ResolvedSpeaker(
+                        entity.name if entity else name, entity.id if entity else None
+                    )
         return ResolvedSpeaker(phrase, None)
 
     def resolve(self, mention: SpeakerMention) -> ResolvedSpeaker:
@@ -147,8 +154,9 @@ class SpeakerResolver:
                 if appos.dep_ == "appos" and appos.pos_ == "PROPN":
                     entity = self.index.at(self.article_id, appos.idx, appos.idx + len(appos))
                     name = speaker_span(appos).text
-                    return ResolvedSpeaker(entity.name if entity else name,
-                                           entity.id if entity else None)
+                    return ResolvedSpeaker(
+                        entity.name if entity else name, entity.id if entity else None
+                    )
             entity = self.index.by_name(short.text)
             if entity is not None:
                 return ResolvedSpeaker(entity.name, entity.id)
@@ -157,8 +165,9 @@ class SpeakerResolver:
             if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):
                 entity = self.index.at(self.article_id, child.idx, child.idx + len(child))
                 name = speaker_span(child).text
-                return ResolvedSpeaker(entity.name if entity else name,
-                                       entity.id if entity else None)
+                return ResolvedSpeaker(
+                    entity.name if entity else name, entity.id if entity else None
+                )
         if head.lemma_.lower() in ROLE_NOUNS:
             return self._role(head, short.text)
         return ResolvedSpeaker(short.text, None)

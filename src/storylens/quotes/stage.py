@@ -80,9 +80,7 @@ class QuotesAnalyser:
                     )
                 )
         quotes_out = group_quotes(candidates, analysis.articles, self.settings)
-        return dataclasses.replace(
-            analysis, quotes=quotes_out, attributions=tuple(attributions)
-        )
+        return dataclasses.replace(analysis, quotes=quotes_out, attributions=tuple(attributions))
 
 
 def make_analyser(settings: Settings, resources: NlpResources) -> QuotesAnalyser:

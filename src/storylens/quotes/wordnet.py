@@ -79,8 +79,11 @@ class WordNet:
     @lru_cache(maxsize=1)
     def load() -> WordNet | None:
         """The WordNet found on this machine (read once per process), or None."""
-        candidates = [os.environ.get("STORYLENS_WORDNET", ""), "/usr/share/wordnet",
-                      str(Path.home() / "nltk_data" / "corpora" / "wordnet")]
+        candidates = [
+            os.environ.get("STORYLENS_WORDNET", ""),
+            "/usr/share/wordnet",
+            str(Path.home() / "nltk_data" / "corpora" / "wordnet"),
+        ]
         for candidate in candidates:
             if candidate and (Path(candidate) / "index.noun").is_file():
                 return WordNet(Path(candidate))
