@@ -96,7 +96,7 @@ class BoilerplateCleaner:
         rules: list[str | None] = [None] * len(paragraphs)
         hints: list[ProvenanceHint] = []
         cut: list[DroppedSpan] = []
-        self._paragraph_rules(document, paragraphs, rules, hints)
+        self._paragraph_rules(document, paragraphs, rules, hints, outlets)
         self._context_rules(document, paragraphs, rules, outlets)
         for index, paragraph in enumerate(paragraphs[:3]):
             if rules[index] is None:
@@ -118,6 +118,7 @@ class BoilerplateCleaner:
         paragraphs: list[str],
         rules: list[str | None],
         hints: list[ProvenanceHint],
+        outlets: frozenset[str],
     ) -> None:
         title = _fold(document.title) if document.title else None
         subtitle = _fold(document.subtitle) if document.subtitle else None
@@ -132,14 +133,16 @@ class BoilerplateCleaner:
                 rules[index] = "repeated-paragraph"
             else:
                 seen.add(key)
-                rules[index] = self._standalone_rule(paragraph, hints)
+                rules[index] = self._standalone_rule(paragraph, hints, outlets)
 
-    def _standalone_rule(self, paragraph: str, hints: list[ProvenanceHint]) -> str | None:
+    def _standalone_rule(
+        self, paragraph: str, hints: list[ProvenanceHint], outlets: frozenset[str]
+    ) -> str | None:
         notice = find_notice(paragraph)
         if notice is not None:
             hints.append(notice)
             return f"provenance-{notice.kind}"
-        byline = parse_byline(paragraph)
+        byline = parse_byline(paragraph, outlets)
         if byline is not None:
             authors, outlet = byline
             if outlet:
@@ -240,6 +243,10 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "related-label"
     if cues.RELATED_PREFIX.match(paragraph) or cues.RELATED_PREFIX_CAPS.match(paragraph):
         return "read-also"
+    if cues.SECTION_BLOCK.match(paragraph) and not re.search(r"[.!]\s+\S", paragraph):
+        return "related-block"
+    if cues.EDITOR_NOTE.search(paragraph):
+        return "editor-note"
     if cues.SUBSCRIBE.search(paragraph):
         return "subscribe"
     if cues.PAYWALL.search(paragraph):
@@ -269,9 +276,17 @@ def _pure_credit(paragraph: str) -> bool:
     return len(body.split()) <= 8 and not re.search(r"[.!?]\s+\S", body)
 
 
+_REPORTING = re.compile(r"\b(?:said|says|told|according|reported|announced|added|asked)\b|[\"\u201c\u201d]", re.IGNORECASE)
+
+
 def _caption_like(text: str) -> bool:
-    """A short single sentence: what a caption above a credit line looks like."""
-    return len(text) <= 200 and not re.search(r"[.!?][\"'\u201d]?\s+[A-Z\"\u201c]", text.rstrip(".!?"))
+    """What a caption above a credit looks like: one short sentence, no attribution, no quote.
+
+    Story sentences report ("..., officials said"); captions describe a picture.
+    """
+    if len(text) > 160 or _REPORTING.search(text):
+        return False
+    return not re.search(r"[.!?][\"'\u201d]?\s+[A-Z\"\u201c]", text.rstrip(".!?"))
 
 
 def _caption_with_credit(paragraph: str, outlets: frozenset[str]) -> bool:

@@ -24,10 +24,12 @@ __all__ = [
     "COPYRIGHT",
     "CREDIT_LINE",
     "CREDIT_SUFFIX",
+    "EDITOR_NOTE",
     "NAVIGATION",
     "PAYWALL",
     "POSTED_META",
     "RELATED_PREFIX",
+    "SECTION_BLOCK",
     "SECTION_LABEL",
     "SHARE",
     "SOCIAL_ONLY",
@@ -64,9 +66,8 @@ RELATED_PREFIX = re.compile(
 #: Upper-case teaser prefixes that come without a colon: "ALSO READ Bitcoin jumps ...".
 RELATED_PREFIX_CAPS = re.compile(r"^(?:ALSO READ|READ ALSO|READ MORE|RELATED|SEE ALSO|LESEN SIE AUCH|LIRE AUSSI)\s+\S")
 
-#: A whole paragraph that names a block of links to other pages (the block's teasers follow).
-SECTION_LABEL = re.compile(
-    r"^(?:related(?: posts| articles| stories| content| news| coverage| links| topics)?|recent posts"
+_SECTION_LABELS = (
+    r"(?:related(?: posts| articles| stories| content| news| coverage| links| topics)?|recent posts"
     r"|more (?:stories|news|articles|from [\w .'-]{1,40})|most (?:read|popular|viewed|shared)|trending(?: now)?"
     r"|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?"
     r"|top stories|latest (?:news|stories|posts)|editor'?s picks|popular posts|further reading"
@@ -84,7 +85,20 @@ SECTION_LABEL = re.compile(
     r"|quellen(?:angaben)?|zusatzinformationen|kontakt|pressekontakt|ansprechpartner(?:in)?(?: zum thema)?"
     r"|über (?:den autor|die autorin|uns)|about the author|contact(?: us)?|read also|read more|also read"
     r"|das thema könnte (?:sie|dich) auch interessieren|release date|more (?:on|about) this (?:topic|story))"
-    r"\s*:?$",
+)
+
+#: A whole paragraph that names a block of links to other pages (the block's teasers follow).
+SECTION_LABEL = re.compile(r"^" + _SECTION_LABELS + r"\s*:?$", _I)
+
+#: A label with its teasers run into one paragraph (plain-text exports join the lines):
+#: "Related Posts Kharkiv region braces for floods Who runs Ukraine's small dams?".
+SECTION_BLOCK = re.compile(r"^" + _SECTION_LABELS + r"\s*:?\s+(?=[A-Z0-9\u00c0-\u024f\"\u201c])", _I)
+
+#: Editors' notes about the article itself.
+EDITOR_NOTE = re.compile(
+    r"^(?:(?:this|the) (?:story|article|page|guide|post|report) (?:will be|is being|has been|was) (?:updated|corrected)"
+    r"|[\w .'’-]{2,50} will update this (?:story|article|page|guide|post|report)"
+    r"|(?:editor'?s|editorial) note\s*:|correction\s*:|update\s*:\s*this (?:story|article))",
     _I,
 )
 
@@ -124,10 +138,10 @@ SUBSCRIBE = re.compile(
     r"|never miss|don'?t miss|follow (?:us|[\w .'-]{1,40}) on|join (?:us|our [\w ]{0,20}) on"
     r"|download (?:the|our) [\w ]{0,30}apps?|for the latest [\w ]{0,40}(?:download|follow|subscribe)"
     r"|(?:our |the )?[\w ]{0,30}newsletter\s*:?$|newsletter (?:abonnieren|bestellen)"
-    r"|(?:jetzt )?(?:kostenlos )?(?:zum )?newsletter anmelden|melden sie sich (?:jetzt )?(?:für|zu|zum) "
+    r"|(?:jetzt )?(?:kostenlos )?(?:zum )?newsletter anmelden|melden sie sich (?:jetzt )?(?:für|zu|zum)"
     r"|mit unserem newsletter|abonnieren sie|jetzt abonnieren|folge(?:n sie)? uns auf"
     r"|abonnez-vous|inscrivez-vous|suscríbete|suscribete|suscríbase|únete|siga-nos|iscriviti"
-    r"|zapisz się|zapraszamy (?:też )?do subskrypcji|subskrybuj|obserwuj nas)",
+    r"|zapisz się|zapraszamy (?:też )?do subskrypcji|subskrybuj|obserwuj nas)(?!\w)",
     _I,
 )
 
@@ -139,7 +153,7 @@ PAYWALL = re.compile(
     r"^(?:to (?:view|read|continue reading) (?:the full|this) (?:story|article)|already a subscriber"
     r"|if you(?:'re| are) (?:already )?a subscriber|if you(?:’re| are) seeing this message"
     r"|subscribe now to|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)"
-    r"|please (?:consider )?(?:support|donat)|donate|sie sind (?:aktuell )?nicht eingeloggt|jetzt weiterlesen"
+    r"|please (?:consider )?(?:support|donat)|donate\b|sie sind (?:aktuell )?nicht eingeloggt|jetzt weiterlesen"
     r"|pour lire la suite|pour accéder en illimité|réservé aux abonnés|hazte (?:miembro|socio)"
     r"|contenido exclusivo para suscriptores|wesprzyj nas|ten tekst przeczytasz|unterstütze(?:n sie)?\b"
     r"|if you (?:enjoyed|like[d]?) (?:reading )?this|.{0,80}would you consider supporting)",

@@ -35,13 +35,13 @@ WIRE_AGENCIES = frozenset(
     }
 )
 
-_OUTLET = r"(?P<outlet>[A-Z0-9\u00c0-\u024f][\w&.,'’ -]{1,60}?)"
+_OUTLET = r"(?P<outlet>(?-i:[A-Z0-9\u00c0-\u024f])[\w&.,'’ -]{1,60}?)"
 _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "republished",
         re.compile(
             r"^(?:this|the) (?:article|story|post|piece|report|interview|column) (?:was |is )?(?:originally|first) "
-            r"(?:appeared|published|ran|posted)(?: (?:on|in|at|by))? " + _OUTLET + r"(?:\s+on\s+[\w ,.]{3,30})?"
+            r"(?:appeared|published|ran|posted) (?:on|in|at|by) " + _OUTLET + r"(?:\s+on\s+[\w ,.]{3,30})?"
             r"(?:,? and (?:is|was|has been) (?:re)?(?:published|posted|reproduced)[^.]*)?\.?$",
             re.IGNORECASE,
         ),
@@ -77,7 +77,7 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _BYLINE = re.compile(
-    r"^by\s+(?P<names>[A-Z\u00c0-\u024f][\w.'’-]*(?:\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|van|von|de|der|da|di|del|la|le|bin|al-?\w*))"
+    r"^(?:By|BY|by)\s+(?P<names>[A-Z\u00c0-\u024f][\w.'’-]*(?:\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|van|von|de|der|da|di|del|la|le|bin|al-?\w*))"
     r"{0,4}(?:\s*(?:,|and|&)\s*[A-Z\u00c0-\u024f][\w.'’-]*(?:\s+[A-Z\u00c0-\u024f][\w.'’-]*){0,3})*)"
     r"(?:\s*(?:,|\||·|•|-|\u2013|\u2014)\s*(?P<rest>.{1,80}))?$"
 )
@@ -106,10 +106,20 @@ def find_notice(paragraph: str) -> ProvenanceHint | None:
     return None
 
 
-def parse_byline(paragraph: str) -> tuple[tuple[str, ...], str | None] | None:
+_OUTLET_WORD = re.compile(
+    r"\b(?:news|times|herald|press|post|daily|tribune|journal|gazette|courier|agency|tv|radio|media|ledger|wire"
+    r"|telegraph|guardian|observer|chronicle|review|mail|express|star|bulletin|online|today|weekly|zeitung"
+    r"|nachrichten|rundschau|anzeiger|kurier|presse|journal|diario|noticias|gazeta|wiadomości)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_byline(paragraph: str, outlets: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], str | None] | None:
     """``(authors, outlet)`` when the paragraph is a byline ("By Jane Roe, Reuters"), else None.
 
-    A trailing part that is a role ("Europe correspondent") or a date is not an outlet.
+    A trailing part after the last comma is the outlet when it is a wire agency, an outlet named in
+    the article's metadata (``outlets``, lower-cased) or looks like an outlet's name ("Valley
+    Herald"); otherwise it is another author. A role ("Europe correspondent") or a date is neither.
 
     Example:
         >>> parse_byline("By Jane Roe and John Poe, Reuters")
@@ -127,14 +137,15 @@ def parse_byline(paragraph: str) -> tuple[tuple[str, ...], str | None] | None:
     if not rest and len(parts) > 1 and len(parts[-1].split()) >= 1 and "," in names_text:
         # "By Jane Roe, Reuters": the last comma part is the outlet when it is not a person's name.
         tail = names_text.rsplit(",", 1)[1].strip()
-        if tail.lower() in WIRE_AGENCIES or len(tail.split()) != 2:
+        if tail.lower() in WIRE_AGENCIES or tail.lower() in outlets or _OUTLET_WORD.search(tail) or len(tail.split()) != 2:
             outlet, parts = tail, parts[:-1]
     elif rest:
         first = re.split(r"\s*(?:\||·|•|\u2013|\u2014)\s*", rest)[0].strip(" ,")
         if first and not _ROLE.search(first) and not _DATELIKE.search(first):
             outlet = first
     authors = tuple(p for p in parts if len(p) > 1)
-    if not authors or any(len(a.split()) > 5 for a in authors):
+    # A person's name has two to five words ("By Monday, 40 people had died" is a sentence).
+    if not authors or any(not 2 <= len(a.split()) <= 5 for a in authors) or len(rest.split()) > 8:
         return None
     return authors, outlet
 
@@ -150,7 +161,7 @@ class DatelineCredit:
 
 _DATELINE = re.compile(
     r"^(?P<place>(?:[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'’/-]*)(?:[ ,]+[A-Z\u00c0-\u024f][\w\u00c0-\u024f.'’/-]*){0,3})?"
-    r"\s*(?P<credit>\((?P<outlet>[A-Z\u00c0-\u024f][\w&.'’ /-]{0,40}?)\))\s*(?P<dash>[-\u2013\u2014]+)\s+"
+    r"\s*(?P<credit>\((?P<outlet>[\w\u00c0-\u024f][\w&.'’ /-]{0,40}?)\))\s*(?P<dash>[-\u2013\u2014]+)\s+"
 )
 
 

@@ -16,7 +16,7 @@ __all__ = ["ABBREVIATIONS", "RuleSegmenter", "Segmenter"]
 
 #: Lower-cased abbreviations (without the final dot) after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "brig", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol", "pp", "p", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "approx", "vs", "etc", "al", "ca", "cf", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "det", "cllr", "gen."]
+    ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "brig", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol", "pp", "p", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "approx", "vs", "etc", "al", "ca", "cf", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "det", "cllr", "gens", "govt", "fig", "figs", "ave", "blvd", "rd", "tel", "ext", "nr", "bzw", "z.b", "d.h", "u.a", "ggf", "vgl", "mio", "mrd", "str", "jh", "abs", "mme", "mlle", "sra", "dra", "dipl"]
 )
 
 _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
@@ -46,12 +46,44 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))  # "U.S", "a.m"
 
 
+_MONTH_AFTER = re.compile(
+    r"\s+(?:Jan|Feb|M[aä]r|Apr|Ma[iy]|Jun|Jul|Aug|Sep|O[ck]t|Nov|De[cz]|janv|févr|avr|juil|sept|déc)",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])$")
+_ATTRIBUTION_AFTER = re.compile(r"[,\u2014\u2013-]?[\"\u201d]\s+[a-z]")
+
+
+def _inside_attributed_quote(text: str, p_start: int, dot: int, p_end: int) -> bool:
+    """Whether ``dot`` is inside a double-quoted passage that ends in an attribution.
+
+    ``"The water came fast. I carried my mother out," he said.`` stays one sentence: splitting it
+    would leave the first quoted sentence without its speaker.
+    """
+    segment = text[p_start:dot]
+    straight_open = segment.count('"') % 2 == 1
+    curly_open = segment.count("\u201c") > segment.count("\u201d")
+    if not (straight_open or curly_open):
+        return False
+    close_char = '"' if straight_open else "\u201d"
+    close = text.find(close_char, dot + 1, p_end)
+    if close < 0:
+        return False
+    return bool(_ATTRIBUTION_AFTER.match(text, close - 1)) and text[close - 1] == ","
+
+
 class RuleSegmenter:
-    """The default ``Segmenter``: paragraph-aware rules with an abbreviation list."""
+    """The default ``Segmenter``: paragraph-aware rules with an abbreviation list.
+
+    Besides abbreviations and initials, it keeps together a multi-sentence quotation that ends in
+    an attribution (``"... . I carried my mother out," he said.``) and a day ordinal before a
+    month (German ``am 5. März``).
+    """
 
     name = "rules"
 
     def split(self, article_id: str, text: str) -> tuple[Sentence, ...]:
+        """Sentences of ``text`` (paragraphs separated by blank lines), with offsets."""
         sentences: list[Sentence] = []
         for paragraph_index, (p_start, p_end) in enumerate(_paragraph_spans(text)):
             start = p_start
@@ -63,7 +95,11 @@ class RuleSegmenter:
                     # "U.S. officials" continues; "in the U.S. The next" does not.
                     if not re.match(r"\s+(?:The|A|An|In|He|She|It|They|But|We|This)\b", following):
                         continue
+                if single_dot and _ORDINAL.search(text, p_start, match.start()) and _MONTH_AFTER.match(text, end):
+                    continue
                 if end < p_end and not _NEXT_START.match(text, end):
+                    continue
+                if end < p_end and _inside_attributed_quote(text, p_start, match.start(), p_end):
                     continue
                 self._add(sentences, article_id, text, start, end, paragraph_index)
                 start = end
