@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
+import time
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -116,6 +117,8 @@ class AnalysisRunner:
         self.resources = resources or NlpResources()
         self.names = tuple(available_analyses() if analyses is None else analyses)
         self.stages = build_analysers(self.names, settings, self.resources)
+        #: Seconds spent in each stage so far (for ``storylens bench pipeline`` and profiling).
+        self.timings: dict[str, float] = dict.fromkeys(self.names, 0.0)
 
     def run(
         self, story: Story, articles: Sequence[Article], sentences: Sequence[Sentence]
@@ -123,9 +126,11 @@ class AnalysisRunner:
         """Analyse one story; a failing stage raises ``StageError`` naming the stage and story."""
         analysis = StoryAnalysis(story=story, articles=tuple(articles), sentences=tuple(sentences))
         for stage in self.stages:
+            started = time.perf_counter()
             try:
                 analysis = stage.analyse(analysis)
             except Exception as exc:
                 raise StageError(f"stage {stage.name!r} failed on story {story.id}: {exc}") from exc
+            self.timings[stage.name] = self.timings.get(stage.name, 0.0) + time.perf_counter() - started
             analysis = dataclasses.replace(analysis, analyses=(*analysis.analyses, stage.name))
         return analysis
