@@ -5,7 +5,9 @@ from storylens.records import Mention, ProvenanceLink
 def _report() -> ProvenanceReport:
     links = [
         ProvenanceLink("b", "a", "copies", (), pairs=((0, 0, 1.0), (1, 1, 1.0))),
-        ProvenanceLink("c", "b", "rewrites", (), pairs=((0, 1, 0.8),)),
+        ProvenanceLink("c", "b", "rewrites", (), pairs=((0, 1, 0.8), (1, 2, 0.7))),
+        # e took one sentence of a (with a credit): one fact derived, not the same source.
+        ProvenanceLink("e", "a", "rewrites", (), pairs=((2, 0, 0.6),)),
         ProvenanceLink("d", "Reuters", "cites", ("according to Reuters",)),
     ]
     spans = {x: [(0, 10), (11, 20), (21, 30)] for x in "abcde"}
@@ -27,4 +29,7 @@ def test_sentence_level_origin_follows_the_alignment_chain() -> None:
     groups = report.independent_sources_for(
         [Mention("a", 11, 20, ""), Mention("c", 0, 10, ""), Mention("c", 21, 30, ""), Mention("e", 0, 5, "")])
     assert groups == [("a", "c"), ("c",), ("e",)]
+    # e's third sentence came from a: for that fact, e is not an independent source.
+    assert report.independent_sources_for([Mention("a", 0, 10, ""), Mention("e", 22, 25, "")]) == [
+        ("a", "e")]
     assert report.earliest(["c", "e", "b"]) == "b"

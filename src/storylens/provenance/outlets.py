@@ -145,19 +145,22 @@ class OutletDirectory:
         """Register an outlet; returns its canonical name (an existing one if already known)."""
         key = fold(_strip_article(name))
         canonical = self.canonical.get(key, name)
-        for alias in (name, *aliases):
-            self.canonical.setdefault(fold(_strip_article(alias)), canonical)
-            self.canonical.setdefault(fold(alias), canonical)
         if wire:
             self.wires.add(canonical)
         if prefer:
             self.preferred.add(canonical)
+        for alias in (name, *aliases):
+            for alias_key in (fold(_strip_article(alias)), fold(alias)):
+                known = self.canonical.get(alias_key)
+                # The story's own outlets win short forms over the general list ("Times").
+                if known is None or (prefer and known not in self.preferred):
+                    self.canonical[alias_key] = canonical
         words = fold(_strip_article(name)).split()
         if len(words) > 1:
             entries = self.heads.setdefault(words[-1], [])
             if canonical in entries:
                 entries.remove(canonical)
-            if prefer:
+            if canonical in self.preferred:
                 entries.insert(0, canonical)
             else:
                 entries.append(canonical)

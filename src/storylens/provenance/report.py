@@ -5,7 +5,8 @@ Five articles that carry a fact are five confirmations only if they reported it 
 only ``StoryAnalysis.provenance``, ``article_provenance`` and ``sentences``), so any later stage
 can ask:
 
-- which groups of articles are independent (``independent_sources``), at the article level or,
+- which groups of articles are independent (``independent_sources``: articles that are versions
+  of one another, at least ``GROUP_SHARE`` of one derived from the other), at the article level or,
   more precisely, for the sentences that carry a fact (``independent_sources_for``: a sentence
   that an article wrote itself counts for that article even if other parts were copied);
 - where a sentence came from (``origin_of``) and who reported a fact first (``earliest``);
@@ -25,10 +26,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from storylens.records import Mention, ProvenanceLink, StoryAnalysis, publication_order
 
-__all__ = ["DERIVATION_KINDS", "ProvenanceReport"]
+__all__ = ["DERIVATION_KINDS", "GROUP_SHARE", "ProvenanceReport"]
 
 #: Link kinds that make two articles one source (``cites`` does not: citing is per fact).
 DERIVATION_KINDS = frozenset({"copies", "rewrites", "translates", "republishes"})
+#: Share of an article's sentences that must derive from another for the two to be one source.
+GROUP_SHARE = 0.5
 
 
 class _UnionFind:
@@ -66,15 +69,24 @@ class ProvenanceReport:
         # (derived article, derived sentence) -> (origin article, origin sentence)
         self._sentence_origin: dict[tuple[str, int], tuple[str, int]] = {}
         self._derived_from: dict[str, list[str]] = {a: [] for a in self.article_ids}
+        self._spans = {a: list(spans) for a, spans in (sentence_spans or {}).items()}
         for link in self.links:
             if link.kind not in DERIVATION_KINDS or link.target not in self._rank:
                 continue
-            self._groups.union(link.source, link.target)
-            self._derived_from[link.source].append(link.target)
             for derived_index, origin_index, _ in link.pairs:
                 self._sentence_origin.setdefault(
                     (link.source, derived_index), (link.target, origin_index))
-        self._spans = {a: list(spans) for a, spans in (sentence_spans or {}).items()}
+            if self._whole_article(link):
+                self._groups.union(link.source, link.target)
+                self._derived_from[link.source].append(link.target)
+
+    def _whole_article(self, link: ProvenanceLink) -> bool:
+        """Whether a link makes its source a version of its target rather than an article that
+        took a few sentences from it (those count sentence by sentence, in ``origin_of``)."""
+        if link.kind == "republishes" or not link.pairs or link.source not in self._spans:
+            return True
+        sentences = len(self._spans[link.source]) or 1
+        return len({i for i, _, _ in link.pairs}) / sentences >= GROUP_SHARE
 
     @classmethod
     def from_links(cls, article_ids: Sequence[str], links: Sequence[ProvenanceLink]) -> ProvenanceReport:

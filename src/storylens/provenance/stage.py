@@ -82,7 +82,7 @@ class ProvenanceAnalyser:
             for alias in (entity.name, *entity.aliases):
                 entity_types.setdefault(fold(alias), entity.type)
             if entity.type == "OUTLET":
-                directory.add(entity.name, entity.aliases)
+                directory.add(entity.name, entity.aliases, prefer=True)
         docs = self.resources.docs(articles) if self.resources is not None else {}
         mentions = {
             a.id: find_attributions(a, sentences[a.id], directory, docs.get(a.id), entity_types)
