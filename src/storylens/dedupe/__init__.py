@@ -1,5 +1,11 @@
 """Exact and near-duplicate detection, run ahead of story clustering."""
 
-from storylens.dedupe.minhash import DedupeSettings, DuplicateDetector, DuplicateMatch, shingles
+from storylens.dedupe.minhash import (
+    DedupeSettings,
+    DuplicateDetector,
+    DuplicateMatch,
+    shingle_hashes,
+    shingles,
+)
 
-__all__ = ["DedupeSettings", "DuplicateDetector", "DuplicateMatch", "shingles"]
+__all__ = ["DedupeSettings", "DuplicateDetector", "DuplicateMatch", "shingle_hashes", "shingles"]

@@ -110,8 +110,13 @@ def _identity(value: int) -> int:
 
 
 def _originality(article: Article) -> tuple[dt.date | None, int, int]:
-    """(publication date, number of credits, text length): what marks the original of a copy."""
+    """(publication date, credit score, text length): what marks the original of a copy.
+
+    Credits (byline, wire credit, named authors) count for; a republication notice
+    ("originally appeared on", "read the original") counts against.
+    """
     credits = sum(1 for hint in article.hints if hint.kind in ("byline", "wire")) + bool(article.authors)
+    credits -= 2 * sum(1 for hint in article.hints if hint.kind in ("republished", "original"))
     return article.published, credits, len(article.text)
 
 
@@ -129,7 +134,11 @@ class DuplicateDetector:
 
     def __init__(self, settings: DedupeSettings) -> None:
         self.settings = settings
-        self._lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm)
+        # The index is built for a lower threshold than the one confirmed with the Jaccard
+        # estimate: at its own threshold LSH finds only about half of the true pairs.
+        self._lsh = MinHashLSH(
+            threshold=max(0.3, settings.threshold - 0.2), num_perm=settings.num_perm
+        )
         template = MinHash(num_perm=settings.num_perm)
         self._scheme = template.scheme
         self._permutations = template.permutations  # generated once, not per article
@@ -200,14 +209,14 @@ class DuplicateDetector:
         """Whether a copy published the same day as ``earlier_id`` is the better original.
 
         Same-day copies arrive in arbitrary order; the original is the one that keeps its
-        credits (byline, wire credit, authors) and, failing that, the longer text (copies trim
-        datelines, credits and footers). A later day's copy is never the original.
+        credits (byline, wire credit, authors) and has no republication notice; with equal
+        credits the first one seen stays the original (length is no guide: copies trim
+        datelines but also append notices). A later day's copy is never the original.
         """
-        published, credits, length = self._evidence.get(earlier_id, (None, 0, 0))
+        published, credits, _ = self._evidence.get(earlier_id, (None, 0, 0))
         if article.published is not None and published is not None and article.published != published:
             return False
-        _, new_credits, new_length = _originality(article)
-        return (new_credits, new_length) > (credits, length)
+        return _originality(article)[1] > credits
 
     def _index(
         self, article_id: str, published: dt.date | None, digest: str, minhash: MinHash | None
