@@ -68,6 +68,24 @@ _SCORE_WORDS = {"win", "won", "beat", "beating", "lost", "lose", "defeat", "defe
                 "drew", "score", "scored", "final", "lead", "led", "match", "game"}  # fmt: skip
 _AFTER_SCORE = {"win", "victory", "defeat", "lead", "loss", "draw", "in", "at", "on", "against", "over",
                 "to", "and", "with", "after", "home", "away"}  # fmt: skip
+_COMPARATIVES = {"higher", "more", "larger", "bigger", "greater", "lower", "smaller", "less", "fewer",
+                 "faster", "slower", "as", "the", "that", "its", "their", "over", "longer", "heavier"}  # fmt: skip
+_FRAME_BEFORE = {"in", "within", "after", "during", "over", "by", "since", "until", "from", "to",
+                 "past", "last", "next", "previous", "first", "coming", "following", "recent", "final",
+                 "every", "each", "than", "about", "around", "almost", "nearly", "some"}  # fmt: skip
+_FRAME_AFTER = {
+    "ago",
+    "later",
+    "earlier",
+    "after",
+    "before",
+    "old",
+    "since",
+    "from",
+    "running",
+    "straight",
+}
+_TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade"}
 _TIME_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night",
                "morning", "afternoon", "evening", "am", "pm", "gmt"}  # fmt: skip
 _ONE_IDIOMS = {"day", "time", "point", "way", "thing", "hand", "another", "side", "stage", "night",
@@ -91,6 +109,9 @@ _EXCLUDED_SPANS = re.compile(
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # numeric dates
     r"|\b\d{1,3}(?:-year|-month|-week|-day)s?-old\b|\b\d{1,3} (?:years?|months?) old\b"  # ages
     r"|\b(?:aged?|ages) \d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?\b"
+    r"|(?<=[A-Za-z]-)\d[\d.]*"  # slugs and model names: "article-1.1456300", "AK-47"
+    r"|(?<=/ )\d+(?= /)|(?<=/)\d+(?=/)"  # URL paths
+    r"|\bhttps?://\S+|\bwww\.\S+"
 )
 
 
@@ -124,6 +145,10 @@ def _unit_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         j += 1
     if tokens[j].text == "%":
         return "percent", j + 1
+    if tokens[j].lower == "times":
+        after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+        # "20 times higher" is a ratio; "stabbed 17 times" counts occasions.
+        return ("times", j + 1) if after in _COMPARATIVES else None
     if tokens[j].lower == "pounds" and j + 1 < len(tokens) and tokens[j + 1].lower == "of":
         return "lb", j + 1
     found = _phrase_at(tokens, j, CURRENCY_WORDS)
@@ -132,13 +157,11 @@ def _unit_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     found = _phrase_at(tokens, j, UNITS)
     if found is None:
         return None
-    unit, nxt = found
-    if unit == "m" and not adjacent(tokens, j) and nxt < len(tokens) and tokens[nxt].text.isalpha():
-        return (
-            None  # "5 m people" is read as a scale elsewhere; a lone "m" before a word is unclear
-        )
+    unit, end = found
+    if unit == "m" and not adjacent(tokens, j) and end < len(tokens) and tokens[end].text.isalpha():
+        return None  # a lone "m" before a word ("5 m people") is unclear
     # "-year-old" and "years old" are ages; the caller drops them.
-    return unit, nxt
+    return unit, end
 
 
 def _currency_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
@@ -207,29 +230,21 @@ class _Scanner:
         value, value_max, k = number.value, None, number.last
         num_last = number.last
         unit = currency[0] if currency else ("fraction" if number.kind == "fraction" else None)
-        # Ranges: "between 30 and 40", "30-40", "30 to 40" (not "from 30 to 40": that is a change).
-        joiner = tokens[k].lower if k < len(tokens) else ""
-        from_before = i > 0 and tokens[i - 1].lower == "from"
-        if (
-            (between and joiner == "and")
-            or (joiner in {"-", "\u2013", "\u2014"} and number.kind == "digits")
-            or (joiner == "to" and not from_before and number.kind != "vague")
-        ):
-            nk = k + 1
-            cur2 = _currency_at(tokens, nk)
-            if cur2 is not None:
-                nk = cur2[1]
-            second = parse_number(tokens, nk) if nk < len(tokens) else None
-            if (
-                second is not None
-                and second.kind in {"digits", "words"}
-                and (joiner != "-" or (adjacent(tokens, k) and adjacent(tokens, nk)) or between)
-                and (number.kind == second.kind or between)
-            ):
-                first_value = value * (second.factor if not number.scaled else 1.0)
-                if second.value > first_value:
-                    value, value_max, k = first_value, second.value, second.last
-                    num_last = second.last
+        if number.kind == "fraction" and k + 1 < len(tokens) and tokens[k].lower in {"a", "an"}:
+            half_unit = _unit_at(tokens, k + 1)  # "half a mile", "half an hour"
+            if half_unit is not None:
+                unit, k = half_unit
+        ratio = self._one_in(number, k)
+        if ratio is not None:
+            value, k = ratio
+            num_last = k
+            unit = "fraction"
+        # Ranges: "between 30 and 40", "30-40", "30 to 40", "25% and 35%" (not "from 30 to 40":
+        # that is a change, two figures).
+        span = self._range(number, k, between, i, unit)
+        if span is not None:
+            value, value_max, k, num_last, range_unit = span
+            unit = unit or range_unit
         suffix = _phrase_at(tokens, k, APPROX_SUFFIXES)
         if suffix is not None and not (
             suffix[0] == "more_than" and tokens[k].text == "+" and not adjacent(tokens, k)
@@ -238,18 +253,23 @@ class _Scanner:
             k = suffix[1]
         if unit is None:
             found_unit = _unit_at(tokens, k)
+            if (
+                found_unit is None
+                and number.kind == "vague"
+                and k < len(tokens)
+                and tokens[k].lower == "of"
+            ):
+                found_unit = _unit_at(
+                    tokens, k + 1
+                )  # "thousands of barrels", "billions of dollars"
             if found_unit is not None:
                 unit, k = found_unit
+                if unit == "GBP" and self._weighing(i):
+                    unit = "lb"
         if unit is None and j > 0 and tokens[j - 1].lower == "magnitude":
             unit = "magnitude"
-        rate = (
-            _phrase_at(tokens, k, RATE_WORDS)
-            if unit and unit not in {"percent", "fraction"}
-            else None
-        )
-        if rate is not None and unit not in {"day", "week", "month", "year", "h", "min", "s"}:
-            unit = f"{unit}/{rate[0]}"
-            k = rate[1]
+        if unit and unit not in {"percent", "fraction", *_TIME_UNITS}:
+            unit, k = self._rate(unit, k)
         end_token = k
         alternative = self._alternative(end_token) if unit else None
         if alternative is not None:
@@ -274,6 +294,87 @@ class _Scanner:
         if self._excluded(quantity, number, i, k):
             return None, end_token
         return quantity, end_token
+
+    def _range(
+        self, number: NumberMatch, k: int, between: bool, i: int, unit: str | None
+    ) -> tuple[float, float, int, int, str | None] | None:
+        """A second number that closes a range; (low, high, next token, last number token, unit)."""
+        tokens = self.tokens
+        joiner_at = k
+        peek = _unit_at(tokens, k) if unit is None else None
+        if (
+            peek is not None
+            and peek[1] < len(tokens)
+            and tokens[peek[1]].lower in {"and", "to", "-", "\u2013"}
+        ):
+            joiner_at = peek[1]  # "25% and 35%", "2,300 feet to 4,200 feet"
+        joiner = tokens[joiner_at].lower if joiner_at < len(tokens) else ""
+        from_before = i > 0 and tokens[i - 1].lower == "from"
+        if not (
+            (between and joiner == "and")
+            or (joiner in {"-", "\u2013", "\u2014"} and number.kind == "digits")
+            or (joiner == "to" and not from_before and number.kind != "vague")
+        ):
+            return None
+        nk = joiner_at + 1
+        cur2 = _currency_at(tokens, nk)
+        if cur2 is not None:
+            nk = cur2[1]
+        second = parse_number(tokens, nk) if nk < len(tokens) else None
+        if second is None or second.kind not in {"digits", "words"}:
+            return None
+        if (
+            joiner == "-"
+            and not between
+            and not (adjacent(tokens, joiner_at) and adjacent(tokens, nk))
+        ):
+            return None
+        if number.kind != second.kind and not between:
+            return None
+        low = number.value * (second.factor if not number.scaled else 1.0)
+        if second.value <= low:
+            return None
+        end = second.last
+        range_unit = None
+        if peek is not None:
+            again = _unit_at(tokens, end)
+            if again is None or again[0] != peek[0]:
+                return None
+            range_unit, end = again
+        return low, second.value, end, second.last, range_unit
+
+    def _one_in(self, number: NumberMatch, k: int) -> tuple[float, int] | None:
+        """ "one in five" -> 0.2 (a share, like "20 percent")."""
+        tokens = self.tokens
+        if (
+            number.kind not in {"words", "digits"}
+            or k + 1 >= len(tokens)
+            or tokens[k].lower != "in"
+        ):
+            return None
+        other = parse_number(tokens, k + 1)
+        if other is None or other.kind not in {"words", "digits"} or other.value <= number.value:
+            return None
+        return number.value / other.value, other.last
+
+    def _rate(self, unit: str, k: int) -> tuple[str, int]:
+        """ "barrels a day", "barrels of oil per day" -> "barrel/day"."""
+        tokens = self.tokens
+        rate = _phrase_at(tokens, k, RATE_WORDS)
+        if rate is None and k + 2 < len(tokens) and tokens[k].lower == "of":
+            for skip in (2, 3):
+                rate = _phrase_at(tokens, k + skip, RATE_WORDS)
+                if rate is not None and all(t.text.isalpha() for t in tokens[k + 1 : k + skip]):
+                    return f"{unit}/{rate[0]}", k
+                rate = None
+        if rate is None:
+            return unit, k
+        return f"{unit}/{rate[0]}", rate[1]
+
+    def _weighing(self, i: int) -> bool:
+        """ "weighing 156 pounds" is a weight, not money."""
+        before = {t.lower for t in self.tokens[max(0, i - 3) : i]}
+        return bool(before & {"weighing", "weighs", "weighed", "weigh", "weight"})
 
     def _alternative(self, k: int) -> tuple[str, int] | None:
         """ "(75 miles)" or "(75-mile)" right after a quantity with a unit: the same figure."""
@@ -314,6 +415,10 @@ class _Scanner:
             return True  # "52-year-old", "six months old"
         before = tokens[number.first - 1] if number.first > 0 else None
         if before is not None and before.lower in {"aged", "age"}:
+            return True
+        if q.unit in _TIME_UNITS and self._time_frame(i, k, number):
+            return True  # "three years ago", "in the past 24 hours": time, not a figure
+        if self._tally(q, number) or self._age_apposition(q, number):
             return True
         if first.is_digit:
             if (
@@ -373,6 +478,78 @@ class _Scanner:
         if first.lower == "one" and number.last == number.first + 1 and q.unit is None:
             return not self._one_is_numeral(number, i)
         return self._spacy_excludes(q)
+
+    def _time_frame(self, i: int, k: int, number: NumberMatch) -> bool:
+        """Whether a duration locates an event in time ("for 10 days", "three years ago") rather
+        than measuring something ("a 72-hour strike", "lasting 72 hours")."""
+        tokens = self.tokens
+        unit_token = k - 1
+        if (
+            number.last < len(tokens)
+            and tokens[number.last].text == "-"
+            and adjacent(tokens, number.last)
+            and k < len(tokens)
+            and tokens[k].text.isalpha()
+            and tokens[k].lower not in _FRAME_AFTER
+            and tokens[k].text != "-"
+        ):
+            return False  # a hyphenated modifier of a noun: "a 72-hour strike"
+        after = tokens[k].lower if k < len(tokens) else ""
+        if after in _FRAME_AFTER or (
+            after == "-" and k + 1 < len(tokens) and tokens[k + 1].lower == "old"
+        ):
+            return True
+        before = tokens[i - 1].lower if i > 0 else ""
+        before2 = tokens[i - 2].lower if i > 1 else ""
+        del unit_token
+        if before == "last" and before2 in {"to", "will", "would", "could", "may", "might"}:
+            return False  # "due to last 72 hours": the verb, not "the last 72 hours"
+        # "for 72 hours" measures; "for the nine months ending in March" frames a period.
+        return before in _FRAME_BEFORE or (before == "the" and before2 in _FRAME_BEFORE | {"for"})
+
+    def _tally(self, q: Quantity, number: NumberMatch) -> bool:
+        """One side of "51-47" or "13-13": a score or a tally, not a range."""
+        if q.value_max is not None or q.unit is not None:
+            return False
+        tokens = self.tokens
+        first, last = number.first, number.last
+        after_pair = (
+            last + 1 < len(tokens)
+            and tokens[last].text in {"-", "\u2013"}
+            and adjacent(tokens, last)
+            and adjacent(tokens, last + 1)
+            and tokens[last + 1].is_digit
+        )
+        before_pair = (
+            first > 1
+            and tokens[first - 1].text in {"-", "\u2013"}
+            and adjacent(tokens, first)
+            and adjacent(tokens, first - 1)
+            and tokens[first - 2].is_digit
+        )
+        return after_pair or before_pair
+
+    def _age_apposition(self, q: Quantity, number: NumberMatch) -> bool:
+        """ "Dudley, 54, lost out": an age between commas after a name."""
+        tokens = self.tokens
+        first, last = number.first, number.last
+        if (
+            q.unit is not None
+            or q.approx is not None
+            or not tokens[first].is_digit
+            or not 0 < q.value < 120
+        ):
+            return False
+        if first < 2 or last >= len(tokens):
+            return False
+        name = tokens[first - 2]
+        return (
+            tokens[first - 1].text == ","
+            and tokens[last].text in {",", ")"}
+            and name.text[:1].isupper()
+            and name.text.isalpha()
+            and name.lower.rstrip(".") not in MONTHS
+        )
 
     def _date_like(self, q: Quantity, number: NumberMatch) -> bool:
         tokens = self.tokens

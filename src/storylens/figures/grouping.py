@@ -14,6 +14,8 @@ Different scopes never meet: they are different groups, so they can never confli
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -23,7 +25,13 @@ from storylens.figures.lexicon import UNIT_DIMENSIONS
 from storylens.figures.settings import FigureSettings
 from storylens.records import Figure, FigureGroup
 
-__all__ = ["Interval", "classify", "figure_interval", "group_figures"]
+#: Keys that say too little on their own: "1,900 people" (in shelters) and "4,500 people"
+#: (evacuated) are compared only when the verb agrees too.
+GENERIC_KEYS = frozenset(
+    {"people", "residents", "inhabitant", "civilian", "citizen", "local", "person"}
+)
+
+__all__ = ["GENERIC_KEYS", "Interval", "classify", "figure_interval", "group_figures"]
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _SCALE = re.compile(r"(?i)\d\s*(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|tn)\b")
@@ -109,7 +117,18 @@ def _display(figure: Figure, outlets: Mapping[str, str | None]) -> str:
 
 
 def _same_time(a: Figure, b: Figure) -> bool:
-    return a.date is None or b.date is None or a.date == b.date
+    return a.date is not None and a.date == b.date
+
+
+def _rival_claimants(a: Figure, b: Figure, outlets: Mapping[str, str | None]) -> bool:
+    """Two named claimants in one article (the outlet itself, the fallback claimant, is not one)."""
+    outlet = outlets.get(a.article_id)
+    named = {c for c in (a.claimant, b.claimant) if c and c != outlet}
+    return len(named) == 2
+
+
+def _ordered_in_time(a: Figure, b: Figure) -> bool:
+    return a.date is not None and b.date is not None and a.date != b.date
 
 
 def classify(
@@ -131,10 +150,15 @@ def classify(
             if intervals[a.id].overlaps(intervals[b.id], slack):
                 continue
             if _same_time(a, b):
-                if a.article_id != b.article_id and conflict is None:
+                # Two sources, or one digest quoting two claimants ("the union says about 1,200;
+                # the port authority says fewer than 900"), disagree about the same moment.
+                if conflict is None and (
+                    a.article_id != b.article_id or _rival_claimants(a, b, outlets)
+                ):
                     conflict = (a, b)
-            else:
+            elif _ordered_in_time(a, b):
                 changed = True
+            # An undated figure is neither a conflict nor an update: its time is unknown.
     ids = tuple(f.id for f in ordered)
     if conflict is not None:
         a, b = conflict
@@ -164,6 +188,141 @@ def _about(figure: Figure) -> str:
     return label
 
 
+def _cannot_link(a: Figure, b: Figure) -> bool:
+    """Two different quantities of one thing in one article: "checked 600 homes" and "flooding
+    about 1,400 homes" (different values and different verbs) are not claims about one number."""
+    return (
+        a.article_id == b.article_id
+        and a.value != b.value
+        and a.predicate is not None
+        and b.predicate is not None
+        and a.predicate != b.predicate
+    )
+
+
+def _compatible(a: Figure, b: Figure, interval: Interval, settings: FigureSettings) -> bool:
+    """Values that can be one claim: overlapping intervals; with two different verbs, the very
+    same value ("flooding about 1,400 homes" / "destroyed about 1,400 houses")."""
+    if a.predicate and b.predicate and a.predicate != b.predicate:
+        (_, fa), (_, fb) = _dimension(a.unit), _dimension(b.unit)
+        same_high = (a.value_max is None and b.value_max is None) or (
+            a.value_max is not None and b.value_max is not None
+            and math.isclose(a.value_max * fa, b.value_max * fb, rel_tol=1e-6)
+        )  # fmt: skip
+        return math.isclose(a.value * fa, b.value * fb, rel_tol=1e-6) and same_high
+    return interval.overlaps(figure_interval(b, settings))
+
+
+def _same_predicate(a: Figure, b: Figure, loose: bool) -> bool:
+    if a.predicate is None or b.predicate is None:
+        return loose or (a.predicate is None and b.predicate is None)
+    return a.predicate == b.predicate
+
+
+def _effective_dates(members: Sequence[Figure], settings: FigureSettings) -> list[Figure]:
+    """Restatements keep the date of the claim they repeat.
+
+    A later article that repeats a figure already reported by another source ("about 3,000 people
+    had been moved", printed a day later by a rewrite) is restating the earlier claim, not making
+    a new one about its own date. Figures that one article sets against a rival claim of the same
+    day ("the union says about 1,200; the port authority says fewer than 900") are current claims
+    and keep their date.
+    """
+    intervals = {f.id: figure_interval(f, settings) for f in members}
+    rivals = {
+        f.id
+        for f in members
+        for g in members
+        if f.article_id == g.article_id and f.date == g.date and f.claimant and g.claimant
+        and f.claimant != g.claimant
+        and not intervals[f.id].overlaps(intervals[g.id])
+    }  # fmt: skip
+    out: list[Figure] = []
+    for f in members:
+        earlier = [
+            g.date for g in members
+            if g.article_id != f.article_id and g.date and f.date and g.date < f.date
+            and g.value == f.value and g.value_max == f.value_max
+        ]  # fmt: skip
+        if earlier and f.id not in rivals:
+            out.append(dataclasses.replace(f, date=min(earlier)))
+        else:
+            out.append(f)
+    return out
+
+
+def _cluster(members: Sequence[Figure], settings: FigureSettings) -> list[list[Figure]]:
+    """Split one bucket into quantities: each figure joins the cluster holding the same value, else
+    a value-compatible one, else the largest, never one it cannot be linked with."""
+    ordered = sorted(members, key=lambda f: (f.date is None, f.date or "", f.article_id, f.start))
+    clusters: list[list[Figure]] = []
+    for figure in ordered:
+        candidates = [c for c in clusters if not any(_cannot_link(figure, m) for m in c)]
+        interval = figure_interval(figure, settings)
+        # A different value joins a quantity only if nothing says it is another one: for things
+        # (homes, ships) the verb must match ("600 homes checked" is not "1,400 homes flooded");
+        # people are often counted with copulas ("are on strike"), so a missing verb is enough.
+        loose = figure.kind in {"people", "casualties"}
+        candidates = [
+            c for c in candidates
+            if any(_compatible(figure, m, interval, settings) for m in c)
+            or any(_same_predicate(figure, m, loose) for m in c)
+        ]  # fmt: skip
+        if not candidates:
+            clusters.append([figure])
+            continue
+
+        def preference(
+            cluster: list[Figure], f: Figure = figure, i: Interval = interval
+        ) -> tuple[int, int, int]:
+            same = any(m.value == f.value and m.value_max == f.value_max for m in cluster)
+            compatible = any(i.overlaps(figure_interval(m, settings)) for m in cluster)
+            return (same, compatible, len(cluster))
+
+        max(candidates, key=preference).append(figure)
+    return clusters
+
+
+def _dedupe(members: Sequence[Figure]) -> list[Figure]:
+    """One figure per article, value and date: an article repeating its lead counts once."""
+    seen: set[tuple[str, float, float | None, str | None, str | None]] = set()
+    kept: list[Figure] = []
+    for f in sorted(members, key=lambda f: (f.article_id, f.start)):
+        key = (f.article_id, f.value, f.value_max, f.approx, f.date)
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    return kept
+
+
+def _classify_series(
+    members: list[Figure], outlets: Mapping[str, str | None], settings: FigureSettings
+) -> list[FigureGroup]:
+    """Classify a quantity's figures; when sources conflict on some date, that date becomes its
+    own conflict group and the other dates are classified on their own (agree or updated)."""
+    about = _about(members[0])
+    members = _effective_dates(members, settings)
+    whole = classify(members, about, outlets, settings)
+    if whole.status != "conflict":
+        return [whole]
+    by_date: dict[str | None, list[Figure]] = defaultdict(list)
+    for f in members:
+        by_date[f.date].append(f)
+    if len(by_date) == 1 or None in by_date:
+        return [whole]
+    groups: list[FigureGroup] = []
+    calm: list[Figure] = []
+    for date, day in sorted(by_date.items(), key=lambda kv: kv[0] or ""):
+        verdict = classify(day, f"{about}, as of {date}", outlets, settings)
+        if verdict.status == "conflict":
+            groups.append(verdict)
+        else:
+            calm.extend(day)
+    if len({f.article_id for f in calm}) >= settings.min_sources:
+        groups.append(classify(calm, about, outlets, settings))
+    return groups
+
+
 def group_figures(
     figures: Sequence[Figure],
     outlets: Mapping[str, str | None],
@@ -172,7 +331,10 @@ def group_figures(
     """Group comparable figures of a story and classify each group (see the module docstring).
 
     Only groups carried by at least ``settings.min_sources`` articles are returned; an article
-    that repeats the same value for the same thing counts once.
+    that repeats the same value for the same thing counts once. Figures left over (say, "a
+    23-metre dam" and "a 23-metre barrage" whose nouns differ) are grouped when several articles
+    give exactly the same measured value in the same unit: an identical 23 metres in one story is
+    the same fact, however the noun was spun.
     """
     s = settings or FigureSettings()
     buckets: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
@@ -180,18 +342,82 @@ def group_figures(
         if not figure.counts_key:
             continue
         dimension, _ = _dimension(figure.unit)  # a currency is its own dimension: USD is not EUR
-        buckets[(figure.counts_key, dimension, figure.scope or "")].append(figure)
+        key = figure.counts_key
+        if key in GENERIC_KEYS:
+            if figure.predicate is None:
+                continue  # "1,900 people" with no verb: too vague to compare with anything
+            key = f"{key} {figure.predicate}"  # "people" alone says too little
+        buckets[(key, dimension, figure.scope or "")].append(figure)
     groups: list[FigureGroup] = []
+    grouped: set[str] = set()
     for members in buckets.values():
-        seen: set[tuple[str, float, float | None, str | None, str | None]] = set()
-        kept: list[Figure] = []
-        for f in sorted(members, key=lambda f: (f.article_id, f.start)):
-            key = (f.article_id, f.value, f.value_max, f.approx, f.date)
-            if key not in seen:
-                seen.add(key)
-                kept.append(f)
-        if len({f.article_id for f in kept}) < s.min_sources:
-            continue
-        groups.append(classify(kept, _about(kept[0]), outlets, s))
+        for cluster in _cluster(members, s):
+            kept = _dedupe(cluster)
+            if len({f.article_id for f in kept}) < s.min_sources:
+                continue
+            found = _classify_series(kept, outlets, s)
+            groups.extend(found)
+            grouped.update(fid for g in found for fid in g.figure_ids)
+    groups.extend(_identical_measures([f for f in figures if f.id not in grouped], outlets, s))
+    groups = _merge_identical(groups, {f.id: f for f in figures}, outlets, s)
     groups.sort(key=lambda g: (-len(g.figure_ids), g.about))
     return tuple(groups)
+
+
+def _base_values(
+    group: FigureGroup, by_id: Mapping[str, Figure]
+) -> set[tuple[str, float, float | None]] | None:
+    """The one measured value an agreeing group gives, in base units (None for plain counts)."""
+    values: set[tuple[str, float, float | None]] = set()
+    for fid in group.figure_ids:
+        f = by_id[fid]
+        dimension, factor = _dimension(f.unit)
+        if dimension in {"count", "fraction"}:
+            return None
+        high = None if f.value_max is None else round(f.value_max * factor, 6)
+        values.add((dimension, round(f.value * factor, 6), high))
+    return values
+
+
+def _merge_identical(
+    groups: list[FigureGroup],
+    by_id: Mapping[str, Figure],
+    outlets: Mapping[str, str | None],
+    settings: FigureSettings,
+) -> list[FigureGroup]:
+    """Agreeing groups that give one identical measured value ("a 9% pay rise" and "asked for 9%";
+    "a 72-hour strike" and "a three-day strike") are one fact worded differently: merge them."""
+    merged: dict[tuple[str, float, float | None], list[FigureGroup]] = defaultdict(list)
+    out: list[FigureGroup] = []
+    for group in groups:
+        values = _base_values(group, by_id) if group.status == "agree" else None
+        if values is not None and len(values) == 1:
+            merged[next(iter(values))].append(group)
+        else:
+            out.append(group)
+    for same in merged.values():
+        if len(same) == 1:
+            out.append(same[0])
+            continue
+        members = [by_id[fid] for g in same for fid in g.figure_ids]
+        about = max(same, key=lambda g: len(g.figure_ids)).about
+        out.append(classify(members, about, outlets, settings))
+    return out
+
+
+def _identical_measures(
+    figures: Sequence[Figure], outlets: Mapping[str, str | None], settings: FigureSettings
+) -> list[FigureGroup]:
+    same: dict[tuple[str, float, float | None], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.unit is not None and f.unit != "fraction":
+            same[(f.unit, f.value, f.value_max)].append(f)
+    groups: list[FigureGroup] = []
+    for members in same.values():
+        kept = _dedupe(members)
+        if len({f.article_id for f in kept}) < settings.min_sources:
+            continue
+        keys = [f.counts_key for f in kept if f.counts_key]
+        label = max(set(keys), key=keys.count) if keys else "figure"
+        groups.append(classify(kept, f"{label} ({kept[0].unit})", outlets, settings))
+    return groups

@@ -68,7 +68,7 @@ APPROXIMATORS: dict[str, str] = {
     "circa": "about", "at least": "at_least", "a minimum of": "at_least", "no fewer than": "at_least",
     "no less than": "at_least", "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
     "at most": "up_to", "a maximum of": "up_to", "no more than": "up_to",
-    "fewer than": "less_than", "less than": "less_than", "under": "less_than", "below": "less_than",
+    "greater than": "more_than", "at the least": "at_least", "fewer than": "less_than", "less than": "less_than", "under": "less_than", "below": "less_than",
 }  # fmt: skip
 
 #: Approximators written after the number ("40 or more", "200-plus").
@@ -89,7 +89,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "roubles": "RUB", "rubles": "RUB",
     "hryvnias": "UAH", "hryvnia": "UAH", "swiss francs": "CHF", "francs": "CHF",
     "canadian dollars": "CAD", "australian dollars": "AUD", "haitian gourdes": "HTG",
-    "gourdes": "HTG", "egyptian pounds": "EGP", "dinars": "DIN", "usd": "USD", "eur": "EUR",
+    "gourdes": "HTG", "egyptian pounds": "EGP", "bahraini dinars": "BHD", "kuwaiti dinars": "KWD",
+    "iraqi dinars": "IQD", "dinars": "DIN", "usd": "USD", "eur": "EUR",
 }  # fmt: skip
 
 #: Unit words after a number -> canonical unit symbol. Multi-word units are listed with spaces.
@@ -140,7 +141,7 @@ UNIT_DIMENSIONS: dict[str, tuple[str, float]] = {
     "mph": ("speed", 1.609344), "km/h": ("speed", 1.0), "kn": ("speed", 1.852),
     "degC": ("temperature", 1.0), "degF": ("temperature_f", 1.0), "deg": ("angle", 1.0),
     "MW": ("power", 1e6), "GW": ("power", 1e9), "kW": ("power", 1e3),
-    "magnitude": ("magnitude", 1.0),
+    "magnitude": ("magnitude", 1.0), "times": ("ratio", 1.0),
     "s": ("duration", 1.0), "min": ("duration", 60.0), "h": ("duration", 3600.0),
     "day": ("duration", 86400.0), "week": ("duration", 604800.0),
     "month": ("duration", 2629800.0), "year": ("duration", 31557600.0),
@@ -152,7 +153,7 @@ RATE_WORDS: dict[str, str] = {
     "a day": "day", "per day": "day", "each day": "day", "every day": "day", "daily": "day",
     "a week": "week", "per week": "week", "a month": "month", "per month": "month",
     "a year": "year", "per year": "year", "annually": "year", "an hour": "h", "per hour": "h",
-    "per capita": "person", "per person": "person", "a head": "person",
+    "per capita": "person", "per person": "person", "a head": "person", "a person": "person",
 }  # fmt: skip
 
 MONTHS = frozenset(
@@ -283,10 +284,12 @@ CASUALTY_KEYS: dict[str, str] = {
     "injure": "injuries", "injured": "injuries", "wound": "injuries", "wounded": "injuries",
     "injury": "injuries", "injuries": "injuries", "hurt": "injuries", "hospitalise": "injuries",
     "hospitalize": "injuries", "hospitalised": "injuries", "hospitalized": "injuries",
-    "missing": "missing", "arrest": "arrests", "arrested": "arrests", "detain": "arrests",
+    "missing": "missing", "miss": "missing", "arrest": "arrests", "arrested": "arrests", "detain": "arrests",
     "detained": "arrests", "evacuate": "evacuations", "evacuated": "evacuations",
     "displace": "displaced", "displaced": "displaced", "rescue": "rescued", "rescued": "rescued",
-    "infect": "cases", "infected": "cases", "sicken": "cases",
+    "infect": "cases", "infected": "cases", "sicken": "cases", "slay": "deaths", "slain": "deaths",
+    "unaccounted": "missing", "move": "evacuations", "moved": "evacuations",
+    "relocate": "evacuations", "relocated": "evacuations",
 }  # fmt: skip
 
 #: Lemma -> normalised counted key (synonyms folded; settlements folded to one key).
@@ -297,7 +300,7 @@ SYNONYMS: dict[str, str] = {
     "troop": "soldiers", "soldier": "soldiers", "serviceman": "soldiers", "servicemen": "soldiers",
     "village": "settlements", "town": "settlements", "settlement": "settlements",
     "hamlet": "settlements", "locality": "settlements", "house": "homes", "home": "homes",
-    "dwelling": "homes", "arrest": "arrests", "detainee": "arrests", "case": "cases",
+    "dwelling": "homes", "property": "homes", "vessel": "ship", "dockworker": "worker", "arrest": "arrests", "detainee": "arrests", "case": "cases",
     "infection": "cases", "evacuee": "evacuations", "evacuation": "evacuations",
     "tank": "tanks", "rocket": "rockets", "missile": "missiles", "drone": "drones",
     "resident": "residents", "child": "children", "kid": "children",

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 __all__ = ["Scope", "find_scope"]
 
 _RATE_REACH = 15
+#: How far (characters) a calendar or place scope may stand from its figure.
+_REACH = {"calendar": 30, "place": 40, "period": 60, "since": 60}
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -121,6 +123,11 @@ def find_scope(
                 and not 0 <= position - figure_end <= _RATE_REACH
             ):
                 continue  # "a day" describes the quantity right before it, not the whole sentence
+            reach = _REACH.get(kind)
+            if reach is not None and figure_start is not None and figure_end is not None:
+                end = offset + match.end()
+                if not (0 <= position - figure_end <= reach or 0 <= figure_start - end <= reach):
+                    continue  # "this year", "in 1964" elsewhere in the sentence are about something else
             distance = abs(position - figure_start) if figure_start is not None else 0
             found.append((distance, Scope(match.group().strip(), _key(kind, match))))
     if not found:

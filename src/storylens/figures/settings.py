@@ -16,11 +16,11 @@ class FigureSettings:
         bound_tolerance: how far past its bound a one-sided figure may reach ("more than 40" is
             read as 40-48, "almost 50" as 40-50); a larger gap is a different number.
         min_sources: a group is reported only when this many articles give the figure.
-        skip_dimensions: figure kinds left out of the brief (durations such as "for two weeks"
-            are rarely claims and mostly describe scope).
+        skip_dimensions: figure kinds left out of the brief (none by default: durations that
+            only place an event in time, "three years ago", are not extracted in the first place).
     """
 
     about_tolerance: float = 0.1
     bound_tolerance: float = 0.2
     min_sources: int = 2
-    skip_dimensions: tuple[str, ...] = ("duration",)
+    skip_dimensions: tuple[str, ...] = ()

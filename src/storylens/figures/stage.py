@@ -14,8 +14,9 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from storylens.config import Settings
+from storylens.figures.asof import as_of_date
 from storylens.figures.claimant import ClaimantFinder
-from storylens.figures.counts import counted_thing, figure_kind
+from storylens.figures.counts import Counted, counted_thing, figure_kind
 from storylens.figures.extract import Quantity, extract_quantities
 from storylens.figures.grouping import group_figures
 from storylens.figures.scope import find_scope
@@ -33,25 +34,6 @@ def _figure_id(article_id: str, start: int) -> str:
     return "fig-" + hashlib.sha1(f"{article_id}:{start}".encode()).hexdigest()[:10]
 
 
-def _as_of(
-    mentions: list[TimeMention], sent_start: int, sent_end: int, position: int, article: Article
-) -> str | None:
-    """The nearest dated time mention in the figure's sentence, else the publication date."""
-    best: tuple[int, str] | None = None
-    for mention in mentions:
-        if mention.type != "DATE" or not (sent_start <= mention.start and mention.end <= sent_end):
-            continue
-        value = mention.value
-        if not value[:4].isdigit() or mention.granularity not in {"day", "week", "month"}:
-            continue
-        distance = abs(mention.start - position)
-        if best is None or distance < best[0]:
-            best = (distance, value[:10])
-    if best is not None:
-        return best[1]
-    return article.published.isoformat() if article.published else None
-
-
 def extract_figures(
     article: Article,
     doc: Doc,
@@ -65,15 +47,27 @@ def extract_figures(
     s = settings or FigureSettings()
     quotes = analysis.quotes if analysis else ()
     entities = analysis.entities if analysis else ()
-    mentions = [
-        m for m in (analysis.time_mentions if analysis else ()) if m.article_id == article.id
-    ]
+    time_ran = analysis is not None and "time" in analysis.analyses
+    mentions = (
+        [m for m in analysis.time_mentions if m.article_id == article.id]
+        if analysis is not None and (time_ran or analysis.time_mentions)
+        else None
+    )
     claimants = ClaimantFinder(article.id, quotes, entities, article.outlet)
     figures: list[Figure] = []
-    for quantity in extract_quantities(article.text, doc):
-        figure = _figure(article, doc, quantity, claimants, mentions, s)
+    previous: tuple[Figure, int] | None = (
+        None  # the last figure with a counted thing, and its sentence
+    )
+    quantities = extract_quantities(article.text, doc)
+    starts = [q.num_start for q in quantities]
+    for quantity in quantities:
+        others = [p for p in starts if p != quantity.num_start]
+        figure = _figure(article, doc, quantity, claimants, mentions, previous, others, s)
         if figure is not None:
             figures.append(figure)
+            sentence_start = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+            if sentence_start is not None:
+                previous = (figure, sentence_start.root.sent.start)
     return figures
 
 
@@ -82,20 +76,41 @@ def _figure(
     doc: Doc,
     q: Quantity,
     claimants: ClaimantFinder,
-    mentions: list[TimeMention],
+    mentions: list[TimeMention] | None,
+    previous: tuple[Figure, int] | None,
+    others: list[int],
     settings: FigureSettings,
 ) -> Figure | None:
-    counted = counted_thing(doc, q)
-    if counted is None:
-        return None
-    kind = figure_kind(q.unit, counted.key)
-    if kind in settings.skip_dimensions:
-        return None
     span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
     if span is None:
         return None
     anchor = span.root
     sentence = anchor.sent
+    counted = counted_thing(doc, q)
+    if counted is None:
+        return None
+    if counted.elliptical:
+        # "fewer than 900 have walked out", "put the number at some 2,800": the thing counted is
+        # the one of the figure just before, in this sentence or the one before it.
+        if (
+            previous is None
+            or previous[0].unit != q.unit
+            or not _near(doc, previous[1], sentence.start)
+        ):
+            return None
+        antecedent = previous[0]
+        if (
+            not counted.level
+            and None not in (counted.predicate, antecedent.predicate)
+            and counted.predicate != antecedent.predicate
+        ):
+            return None  # "nine were missing ... after three were found alive": another count
+        counted = Counted(
+            antecedent.counts, antecedent.counts_key, counted.predicate or antecedent.predicate
+        )
+    kind = figure_kind(q.unit, counted.key)
+    if kind in settings.skip_dimensions:
+        return None
     claimant = claimants.find(anchor, q.start, q.end)
     scope = find_scope(sentence.text, sentence.start_char, q.start, q.end)
     scope_key = scope.key if scope else None
@@ -109,7 +124,7 @@ def _figure(
         counts=counted.phrase,
         counts_key=counted.key,
         claimant=claimant.name if claimant else None,
-        date=_as_of(mentions, sentence.start_char, sentence.end_char, q.start, article),
+        date=as_of_date(article, doc, anchor, mentions, others),
         article_id=article.id,
         start=q.start,
         end=q.end,
@@ -118,7 +133,16 @@ def _figure(
         scope=scope_key,
         sources=(article.id,),
         kind=kind,
+        predicate=counted.predicate,
     )
+
+
+def _near(doc: Doc, previous_sentence_start: int, sentence_start: int) -> bool:
+    """Whether the previous figure's sentence is this one or the one right before it."""
+    if previous_sentence_start == sentence_start:
+        return True
+    before = doc[sentence_start - 1].sent.start if sentence_start > 0 else -1
+    return previous_sentence_start == before
 
 
 class FigureAnalyser:
