@@ -3,8 +3,6 @@ run the stage on the project's own invented articles."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from storylens.nlp import NlpResources
@@ -27,8 +25,3 @@ def quotes_of(resources: NlpResources):  # type: ignore[no-untyped-def]
         return extract_quotes("a1", text, doc, QuoteSettings(), title)
 
     return run
-
-
-def day(n: int) -> dt.date:
-    """A publication date in September 2023."""
-    return dt.date(2023, 9, n)

@@ -31,7 +31,7 @@ __all__ = ["GoldAttribution", "Item", "load_polnear", "run", "score"]
 
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 _EDGE = _MARKS + " \t\n,.;:!?\u2014\u2013-\u2026()"
-_DOUBLE = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_DOUBLE = '"\u201c\u201d\u201e\u00ab\u00bb'
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -71,7 +71,7 @@ def load_ann(path: Path) -> list[GoldAttribution]:
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
-            label, _, offsets = parts[1].partition(" ")
+            offsets = parts[1].partition(" ")[2]
             spans[parts[0]] = _spans(offsets)
         elif line.startswith("E") and len(parts) >= 2:
             roles = dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg)
@@ -130,9 +130,7 @@ def gold_direct(text: str, attributions: Iterable[GoldAttribution]) -> list[Item
 def gold_all(attributions: Iterable[GoldAttribution]) -> list[Item]:
     """Every attribution's content as one span (first to last fragment)."""
     return [
-        Item(a.content[0][0], a.content[-1][1], a.source, "any")
-        for a in attributions
-        if a.content
+        Item(a.content[0][0], a.content[-1][1], a.source, "any") for a in attributions if a.content
     ]
 
 
@@ -177,9 +175,15 @@ class Counts:
         op, orr, of = f1(self.overlap)
         acc = self.speaker_ok / self.speaker_gold if self.speaker_gold else 0.0
         return {
-            "exact_p": ep, "exact_r": er, "exact_f1": ef,
-            "overlap_p": op, "overlap_r": orr, "overlap_f1": of,
-            "speaker_accuracy": acc, "predicted": self.pred, "gold": self.gold,
+            "exact_p": ep,
+            "exact_r": er,
+            "exact_f1": ef,
+            "overlap_p": op,
+            "overlap_r": orr,
+            "overlap_f1": of,
+            "speaker_accuracy": acc,
+            "predicted": self.pred,
+            "gold": self.gold,
         }
 
 
@@ -219,10 +223,13 @@ def _textacy_items(doc: Any) -> list[Item]:
         found = []
         for triple in direct_quotations(d):
             content = triple.content
-            speaker = (triple.speaker[0].idx + offset, triple.speaker[-1].idx
-                       + len(triple.speaker[-1].text) + offset)
-            found.append(Item(content.start_char + offset + 1, content.end_char + offset - 1,
-                              (speaker,)))
+            speaker = (
+                triple.speaker[0].idx + offset,
+                triple.speaker[-1].idx + len(triple.speaker[-1].text) + offset,
+            )
+            found.append(
+                Item(content.start_char + offset + 1, content.end_char + offset - 1, (speaker,))
+            )
         return found
 
     try:
@@ -254,22 +261,33 @@ def _storylens_items(article_id: str, text: str, doc: Any) -> tuple[list[Item], 
     for q in quotes:
         speaker = ((q.speaker.start, q.speaker.end),) if q.speaker else ()
         direct.append(Item(q.start, q.end, speaker, "direct", {"cue": q.speaker and q.speaker.cue}))
-    claims = extract_claims(article_id, doc, [(q.start, q.end) for q in quotes],
-                            settings.min_claim_words)
+    claims = extract_claims(
+        article_id, doc, [(q.start, q.end) for q in quotes], settings.min_claim_words
+    )
     merged: list[Item] = []
     for q, item in zip(quotes, direct, strict=True):
         last = merged[-1] if merged else None
         if (
-            last is not None and q.speaker is not None and last.speaker == item.speaker
+            last is not None
+            and q.speaker is not None
+            and last.speaker == item.speaker
             and last.extra.get("cue_start") == q.speaker.cue_start
             and q.speaker.cue_start is not None
         ):
             merged[-1] = Item(last.start, item.end, last.speaker, "direct", last.extra)
             continue
-        merged.append(Item(item.start, item.end, item.speaker, "direct",
-                           {"cue_start": q.speaker.cue_start if q.speaker else None}))
-    merged.extend(Item(c.start, c.end, ((c.speaker.start, c.speaker.end),), "indirect")
-                  for c in claims)
+        merged.append(
+            Item(
+                item.start,
+                item.end,
+                item.speaker,
+                "direct",
+                {"cue_start": q.speaker.cue_start if q.speaker else None},
+            )
+        )
+    merged.extend(
+        Item(c.start, c.end, ((c.speaker.start, c.speaker.end),), "indirect") for c in claims
+    )
     return direct, merged
 
 
@@ -302,29 +320,48 @@ def run(options: BenchOptions) -> BenchResult:
             systems["storylens"][1].add(score(text, s_all, g_all))
             systems["textacy"][0].add(score(text, t_direct, g_direct))
             systems["textacy"][1].add(score(text, t_direct, g_all))
-            writer.write({
-                "article": name,
-                "gold_direct": [(g.start, g.end, g.speaker) for g in g_direct],
-                "storylens_direct": [(p.start, p.end, p.speaker) for p in s_direct],
-                "storylens_all": [(p.start, p.end, p.speaker, p.kind) for p in s_all],
-                "textacy": [(p.start, p.end, p.speaker) for p in t_direct],
-            })
+            writer.write(
+                {
+                    "article": name,
+                    "gold_direct": [(g.start, g.end, g.speaker) for g in g_direct],
+                    "storylens_direct": [(p.start, p.end, p.speaker) for p in s_direct],
+                    "storylens_all": [(p.start, p.end, p.speaker, p.kind) for p in s_all],
+                    "textacy": [(p.start, p.end, p.speaker) for p in t_direct],
+                }
+            )
             if options.progress:
                 options.progress(index + 1, len(articles), name)
-    results = {
-        system: {"direct": d.metrics(), "all": a.metrics(),
-                 "articles_per_second": len(articles) / max(seconds[system], 1e-9)}
+    results: dict[str, dict[str, Any]] = {
+        system: {
+            "direct": d.metrics(),
+            "all": a.metrics(),
+            "articles_per_second": len(articles) / max(seconds[system], 1e-9),
+        }
         for system, (d, a) in systems.items()
     }
     tables = []
-    for kind, title in (("direct", "Direct quotes"), ("all", "All attributions (direct + indirect)")):
+    for kind, title in (
+        ("direct", "Direct quotes"),
+        ("all", "All attributions (direct + indirect)"),
+    ):
         rows = []
-        for metric in ("exact_p", "exact_r", "exact_f1", "overlap_p", "overlap_r", "overlap_f1",
-                       "speaker_accuracy", "predicted", "gold"):
-            rows.append([metric, results["storylens"][kind][metric],
-                         results["textacy"][kind][metric]])
-        tables.append(BenchTable(f"{title}, PolNeAR {split}", ["metric", "storylens", "textacy"],
-                                 rows))
+        for metric in (
+            "exact_p",
+            "exact_r",
+            "exact_f1",
+            "overlap_p",
+            "overlap_r",
+            "overlap_f1",
+            "speaker_accuracy",
+            "predicted",
+            "gold",
+        ):
+            rows.append(
+                [metric, results["storylens"][kind][metric], results["textacy"][kind][metric]]
+            )
+        tables.append(
+            BenchTable(f"{title}, PolNeAR {split}", ["metric", "storylens", "textacy"], rows)
+        )
     notes = [
         f"Extraction speed on the shared parse: storylens "
         f"{results['storylens']['articles_per_second']:.0f} articles/s, textacy "

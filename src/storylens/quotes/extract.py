@@ -41,9 +41,7 @@ __all__ = [
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
 #: Words right before a quoted title, headline or sign: what follows is a name, not speech.
 _DISPLAY_WORDS = frozenset(
-    """headline headlined title titled entitled banner sign placard slogan motto hashtag
-    caption book film movie song album show series column editorial feature article poster
-    reading read tagline""".split()
+    ["headline", "headlined", "title", "titled", "entitled", "banner", "sign", "placard", "slogan", "motto", "hashtag", "caption", "book", "film", "movie", "song", "album", "show", "series", "column", "editorial", "feature", "article", "poster", "reading", "read", "tagline"]
 )
 _CAPTION = re.compile(r"^\s*(?:photo|picture|image|video|caption|credit|file photo)\b", re.I)
 
