@@ -80,10 +80,11 @@ RULES: dict[str, str] = {
     rf"(?P<mon>{MONTH}),?\s+(?:{_i('of')}\s+)?(?:(?P<y>{ANY_YEAR})|(?P<yrel>{_i('last year|this year|next year')}))",
     "month": rf"(?:(?P<mod>{_i('early|late|mid|the end of|the beginning of|the start of|the middle of|last|next|this|this past|this coming|since|in|until|by|before|after|from|during|through|of|to|each|every')})[- ]?\s*)?"
     rf"(?P<mon>{_MONTH_FULL})(?![a-z])",
-    "weekday": rf"(?:(?P<rel>{_i('last|next|this|this past|this coming|coming|early|late|earlier|later|the following|the previous')})\s+)?"
+    "weekday": rf"(?:(?P<rel>{_i('last|next|this|this past|this coming|coming|early|late|earlier|later|the following|the previous')})\s+|(?P<edge>{_i('early|late')})\s+{_i('on')}\s+)?"
     rf"(?P<wd>{WEEKDAY})(?:,?\s+(?P<part>{_i(PART)}s?))?",
+    "weekday_pair": rf"(?P<wd>{WEEKDAY})\s+{_i('and')}\s+(?P<wd2>{WEEKDAY})(?![a-z])(?!\s+{_i(PART)})",
     "part_weekday": rf"(?P<part>{_i('early|late')})\s+(?P<wd>{WEEKDAY})",
-    "time": rf"(?:{_i('around|about|approximately')}\s+)?(?P<time>{TIME})(?:,?\s+(?:(?P<deictic>{_i('today|yesterday|tomorrow|tonight')})|(?P<wd>{WEEKDAY})"
+    "time": rf"(?:{_i('around|about|approximately')}\s+)?(?P<time>{TIME})(?:,?\s+(?:{_i('on')}\s+)?(?:(?P<deictic>{_i('today|yesterday|tomorrow|tonight')})|(?P<wd>{WEEKDAY})"
     rf"|(?P<mon>{MONTH})\s+(?P<d>{DAY})))?",
     "time_after": rf"(?:(?P<deictic>{_i('today|yesterday|tomorrow')})|(?P<wd>{WEEKDAY}))(?:\s+{_i('at')})?\s+(?P<time>{TIME})",
     "deictic": _i(
@@ -110,7 +111,11 @@ RULES: dict[str, str] = {
         rf"\b(?P<y>nineteen[- ](?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]{_UNITS_WORD})?)\b"
     ),
     "year_ago": _i(r"\byear-(?:earlier|ago)(?=\s+[a-z])"),
-    "year": rf"(?:(?P<mod>{_i('early|late|mid|the end of|the beginning of|the start of|the middle of')})[- ]?\s*)?(?<![\d$£€.,#/-])(?P<y>{YEAR})(?!\s*(?:%|percent|per cent))(?![,.]\d)",
+    "year": rf"(?:(?P<mod>{_i('early|late|mid|the end of|the beginning of|the start of|the middle of')})[- ]?\s*)?(?<![\d$£€.,#/])(?<!\d-)(?P<y>{YEAR})(?!\s*(?:%|percent|per cent))(?![,.]\d)",
+    "century": _i(r"\b(?:the\s+)?(?P<n>1\d|20|21|[2-9])(?:st|nd|rd|th)[- ]century\b"),
+    "decade_word": _i(
+        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+    ),
     "decade": _i(
         r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<dec>1[6-9]\d0|20[0-2]0)|'(?P<short>\d0))s\b"
     ),
@@ -182,9 +187,18 @@ def _rejected(rule: str, match: re.Match[str]) -> bool:
         return True
     if rule == "relative" and low["unit"] == "period":
         return low["rel"] not in {"the year-earlier", "the year-ago", "the latest"}
+    if rule == "weekday" and not low["part"] and not low["rel"]:
+        before = match.string[max(0, match.start() - 4) : match.start()].lower()
+        if before.endswith("the "):
+            return True  # "the Saturday classes": a recurring thing named by its day
     if rule == "year":
         before = match.string[max(0, match.start() - 12) : match.start()].lower()
-        return bool(re.search(r"(?:no\.|number|flight|route|room|model|page|article)\s*$", before))
+        return bool(
+            re.search(
+                r"(?:no\.|number|flight|route|room|model|page|article|©|\(c\)|copyright)\s*$",
+                before,
+            )
+        )
     return False
 
 

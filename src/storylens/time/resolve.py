@@ -167,7 +167,8 @@ def _weekday(target: int, ctx: Context, relation: str | None) -> dt.date:
         return base + dt.timedelta(days=target - base.weekday())
     if ctx.tense == "future":
         return base + dt.timedelta(days=ahead)
-    if ctx.tense == "past" or back <= ahead:
+    # News reports mostly what happened: with no tense, the weekday is the one just gone.
+    if ctx.tense in {"past", None} or back <= ahead:
         return base - dt.timedelta(days=back)
     return base + dt.timedelta(days=ahead)
 
@@ -302,6 +303,14 @@ def _season(season: str, rel: str | None, year: str | None, ctx: Context) -> Res
     )
     if rel in {"this", "the", ""} and prefer is None:
         prefer = ctx.tense
+    if rel in _BACK | {"the past"}:
+        # "last autumn" means the last finished one: its start is at least a season back.
+        back = ctx.dct - dt.timedelta(days=91)
+        y = back.year if start_month <= back.month else back.year - 1
+        return Resolution("DATE", f"{y}-{code}")
+    if rel in _AHEAD | {"the coming"}:
+        y = ctx.dct.year if start_month > ctx.dct.month else ctx.dct.year + 1
+        return Resolution("DATE", f"{y}-{code}")
     y, _ = _pick_month(start_month, ctx, prefer)
     return Resolution("DATE", f"{y}-{code}")
 
@@ -389,7 +398,7 @@ def _month_only(m: re.Match[str], ctx: Context) -> Resolution | None:
         prefer = "future"
     elif mod == "this":
         return Resolution("DATE", _month(ctx.dct.year, month))
-    elif mod in {"since", "after", "from"}:
+    elif mod in {"since", "after"}:
         prefer = "past"
     elif mod in {"until", "by"}:
         prefer = ctx.tense or "future"
@@ -413,6 +422,17 @@ def _weekday_rule(m: re.Match[str], ctx: Context) -> Resolution | None:
     if code:
         return Resolution("TIME", f"{day.isoformat()}T{code}")
     return _date(day)
+
+
+def _weekday_pair(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "on Monday and Tuesday": the week both days fall in (or the first day if they straddle)."""
+    if ctx.dct is None:
+        return None
+    first = _weekday(weekday_number(m["wd"]), ctx, None)
+    second = _weekday(weekday_number(m["wd2"]), ctx, None)
+    if first.isocalendar()[:2] == second.isocalendar()[:2]:
+        return Resolution("DATE", _week(first))
+    return _date(min(first, second))
 
 
 def _part_weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -570,6 +590,22 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{century}{decade}", _edge_mod(m["mod"]))
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+
+
+def _decade_word(m: re.Match[str], ctx: Context) -> Resolution | None:
+    decade = _DECADE_WORDS[m["dec"].lower()]
+    century = ctx.dct.year // 100 if ctx.dct else 19
+    if ctx.dct and century * 100 + decade * 10 > ctx.dct.year:
+        century -= 1
+    return Resolution("DATE", f"{century}{decade}", _edge_mod(m["mod"]))
+
+
+def _century(m: re.Match[str], ctx: Context) -> Resolution | None:
+    return Resolution("DATE", f"{int(m['n']) - 1:02d}")
+
+
 def _season_rule(m: re.Match[str], ctx: Context) -> Resolution | None:
     return _season(m["season"], m["rel"], m["y"], ctx)
 
@@ -591,6 +627,9 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     anchored = direction not in {"ago", "from now", "hence"}
     base = (ctx.reference or ctx.dct) if anchored else ctx.dct
     if base is None or count is None or unit not in _UNIT_VALUE:
+        if count is None and anchored and base is not None and unit == "day":
+            # "a few days earlier": the week around three days before the reference time
+            return Resolution("DATE", _week(base + dt.timedelta(days=3 * sign)), mod)
         if count is None and not anchored:
             if unit == "year" and sign < 0 and ctx.dct:
                 return Resolution("DATE", f"{str(ctx.dct.year)[:3]}X", mod)
@@ -668,6 +707,7 @@ _HANDLERS = {
     "month": _month_only,
     "weekday": _weekday_rule,
     "part_weekday": _part_weekday,
+    "weekday_pair": _weekday_pair,
     "time": _time,
     "time_after": _time,
     "deictic": _deictic,
@@ -678,6 +718,8 @@ _HANDLERS = {
     "year_ago": _year_ago,
     "year": _year,
     "decade": _decade,
+    "decade_word": _decade_word,
+    "century": _century,
     "season": _season_rule,
     "ago": _ago_or_relation,
     "duration": _duration_rule,

@@ -98,13 +98,16 @@ class TimeTagger:
             end = cand.end
             if res.relation is not None:
                 end = cand.match.end("unit")
+            rule = cand.rule
+            if rule == "time" and not any(cand.match.group(g) for g in ("deictic", "wd", "mon")):
+                rule = "clock"  # a bare clock time: its day is only the reference time's
             timex = Timex(
                 cand.start,
                 end,
                 text[cand.start : end],
                 res.type,
                 res.value,
-                cand.rule,
+                rule,
                 res.mod,
                 tense,
                 res.relation,

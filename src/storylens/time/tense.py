@@ -27,6 +27,13 @@ _FUTURE_CUES = re.compile(
     r"(?:is|are) (?:due|scheduled|set) to|upcoming|next)\b",
     re.IGNORECASE,
 )
+#: Characters before an expression searched for a future-in-the-past cue.
+FUTURE_WINDOW = 60
+_FUTURE_NEAR = re.compile(
+    r"\b(?:will|would|'ll|shall|due to|scheduled to|set to|expected to|planned to|plans to|"
+    r"supposed to|going to)\b",
+    re.IGNORECASE,
+)
 _PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|\w{3,}ed)\b", re.IGNORECASE)
 
 
@@ -74,7 +81,16 @@ def tense_from_doc(doc: Doc, start: int, end: int) -> str | None:
     verb = _verb_of(span.root)
     if verb is None:
         verb = _verb_of(span.sent.root)
-    return _tense_of_verb(verb) if verb is not None else None
+    tense = _tense_of_verb(verb) if verb is not None else None
+    # Future-in-the-past ("said it would test ... on Friday", "had been due to last until
+    # Thursday") points after publication; the parser often misses it, the words do not.
+    before = doc.text[max(span.sent.start_char, start - FUTURE_WINDOW) : start]
+    before = re.split(r"[,;:\"“”]", before)[-1]  # the cue must be in the expression's own clause
+    if re.search(r"\bsince\s*$", before, re.IGNORECASE):
+        return "past"
+    if tense != "future" and _FUTURE_NEAR.search(before):
+        return "future"
+    return tense
 
 
 def tense_from_text(sentence: str) -> str | None:

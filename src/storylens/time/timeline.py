@@ -1,0 +1,144 @@
+"""The story timeline: dated sentences merged across sources, the salient ones kept, in order.
+
+Every sentence dated by a resolved expression (day, week or month) is a candidate entry. The same
+event told by several outlets (a wire story and its rewrites) is merged: candidates of the same
+date whose TF-IDF cosine reaches ``merge_similarity`` form one entry, worded as its earliest
+source and credited to all. Entries are ranked by how many independent articles report them
+(duplicates count once), leads first, and the top ones are kept so that a 50-article story gets a
+few dozen entries rather than hundreds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from storylens.records import Mention, TimelineEvent, TimeMention
+from storylens.time.settings import TimeSettings
+
+__all__ = ["DatedSentence", "build_timeline", "date_key", "period_start"]
+
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSentence:
+    """A sentence of an article, the expression that dates it, and its publication date."""
+
+    article_id: str
+    published: dt.date | None
+    start: int
+    end: int
+    text: str
+    index: int
+    mention: TimeMention
+    rule: str = ""
+
+
+def date_key(mention: TimeMention) -> tuple[str, str] | None:
+    """The timeline date and granularity of a mention (``2023-09-08TNI`` -> ``2023-09-08``, day)."""
+    value = mention.value
+    if mention.type in {"DURATION", "SET"} or not value[:4].isdigit():
+        return None
+    if mention.granularity in {"day", "time"} or (
+        len(value) >= 10 and value[4] == "-" and value[7:8] == "-"
+    ):
+        return value[:10], "day"
+    if mention.granularity == "week":
+        return value[:8], "week"
+    if mention.granularity == "month":
+        return value[:7], "month"
+    return None
+
+
+def period_start(key: str) -> dt.date:
+    """The first day of a timeline date key (day, ``YYYY-Www`` or ``YYYY-MM``)."""
+    if "W" in key:
+        return dt.date.fromisocalendar(int(key[:4]), int(key[6:8]), 1)
+    if len(key) == 7:
+        return dt.date(int(key[:4]), int(key[5:7]), 1)
+    return dt.date.fromisoformat(key)
+
+
+@dataclass
+class _Cluster:
+    key: str
+    granularity: str
+    members: list[int]
+
+
+def _clusters(
+    items: list[DatedSentence], keys: list[tuple[str, str]], threshold: float
+) -> list[_Cluster]:
+    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+        [item.text for item in items]
+    )
+    order = sorted(
+        range(len(items)), key=lambda i: (items[i].published or dt.date.max, items[i].index)
+    )
+    clusters: list[_Cluster] = []
+    by_key: dict[str, list[_Cluster]] = {}
+    for i in order:
+        key, granularity = keys[i]
+        best, best_sim = None, threshold
+        for cluster in by_key.get(key, []):
+            sim = float((vectors[cluster.members] @ vectors[i].T).toarray().max())
+            if sim >= best_sim:
+                best, best_sim = cluster, sim
+        if best is None:
+            best = _Cluster(key, granularity, [])
+            clusters.append(best)
+            by_key.setdefault(key, []).append(best)
+        best.members.append(i)
+    return clusters
+
+
+def build_timeline(
+    dated: list[DatedSentence],
+    settings: TimeSettings,
+    duplicate_of: dict[str, str] | None = None,
+) -> tuple[TimelineEvent, ...]:
+    """Merge, rank and order dated sentences into timeline entries.
+
+    ``duplicate_of`` maps a duplicate article to its original, so that a copy does not make an
+    event look twice as well reported.
+    """
+    keyed = [(item, key) for item in dated if (key := date_key(item.mention))]
+    keyed = [(item, key) for item, key in keyed if key[1] in _GRANULARITY_RANK]
+    if not keyed:
+        return ()
+    items = [item for item, _ in keyed]
+    keys = [key for _, key in keyed]
+    try:
+        clusters = _clusters(items, keys, settings.merge_similarity)
+    except ValueError:  # every sentence is stop words: no vocabulary to compare
+        clusters = [_Cluster(k[0], k[1], [i]) for i, k in enumerate(keys)]
+    duplicate_of = duplicate_of or {}
+    articles = {duplicate_of.get(item.article_id, item.article_id) for item in items}
+    limit = round(settings.events_per_article * len(articles))
+    limit = max(settings.min_events, min(settings.max_events, limit))
+
+    def salience(cluster: _Cluster) -> tuple[float, int]:
+        sources = {
+            duplicate_of.get(items[i].article_id, items[i].article_id) for i in cluster.members
+        }
+        lead = any(items[i].index == 0 for i in cluster.members)
+        return len(sources) + 0.5 * lead - 0.25 * _GRANULARITY_RANK[cluster.granularity], -min(
+            cluster.members
+        )
+
+    kept = sorted(clusters, key=salience, reverse=True)[:limit]
+    events = []
+    for cluster in kept:
+        members = [items[i] for i in cluster.members]
+        first = members[0]
+        sources = tuple(dict.fromkeys(m.article_id for m in sorted(
+            members, key=lambda m: (m.published or dt.date.max, m.article_id))))  # fmt: skip
+        evidence = tuple(Mention(m.article_id, m.start, m.end, m.text) for m in members)
+        events.append(TimelineEvent(date=cluster.key, granularity=cluster.granularity, text=first.text,
+                                    sources=sources, expression=first.mention.text, evidence=evidence))  # fmt: skip
+    events.sort(key=lambda e: (period_start(e.date), _GRANULARITY_RANK[e.granularity],
+                               -len(e.sources)))  # fmt: skip
+    return tuple(events)
