@@ -1,0 +1,351 @@
+"""Extractive multi-document summarisation with independent-source salience and full citations.
+
+The steps, for one story:
+
+1. **Candidates** (:mod:`~storylens.summarize.units`): sentences that stand alone, cleaned.
+2. **Vectors**: every sentence of every article (candidates or not: a sentence that cannot be
+   shown can still confirm a fact) as a TF-IDF vector of content-word stems, fitted on the story.
+3. **Independent sources**: the provenance stage's groups (articles that copy, rewrite, translate
+   or republish one another are one source); without them, articles whose TF-IDF vectors are
+   nearly the same (cosine >= ``duplicate_similarity``) are merged, so a wire story carried by
+   five sites still counts once.
+4. **Salience**: cosine to the story centroid, where each independent source weighs the same
+   (mean of group means, not of articles); plus *support*, the share of the other independent
+   sources that carry a similar sentence (a fact reported by three outlets outweighs one copied
+   three times); plus a lead bias (news puts the key facts first).
+5. **Selection**: MMR (maximal marginal relevance) under a word budget; near-repeats are skipped.
+6. **Order**: chronological by the date of the event a sentence reports (time stage) or its
+   article's date when the story spans several days; else by position in the articles.
+7. **Citations** (:func:`supporters`): each chosen sentence cites its article and every other
+   article with a sentence that states the same fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from storylens.records import Sentence
+from storylens.summarize.settings import SummarizerSettings
+from storylens.summarize.units import (
+    Candidate,
+    SpeakerResolver,
+    candidates_of,
+    content_stems,
+    numbers_of,
+)
+
+__all__ = ["Pick", "SourceDocument", "Summarizer", "Summary", "take_within_budget"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """One article as the summariser sees it: id, sentences (with offsets), optional title/date."""
+
+    id: str
+    sentences: tuple[Sentence, ...]
+    title: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """A chosen sentence, its salience and every article that supports it (its own first)."""
+
+    candidate: Candidate
+    score: float
+    sources: tuple[str, ...]
+    support_evidence: tuple[tuple[str, int, float], ...] = ()
+
+
+@dataclass
+class Summary:
+    """The summariser's result for one story."""
+
+    picks: list[Pick]
+    groups: dict[str, str]
+    centroid: np.ndarray | None = None
+    vectorizer: TfidfVectorizer | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The summary as one paragraph."""
+        return " ".join(p.candidate.text for p in self.picks)
+
+
+def take_within_budget(lengths: Sequence[int], budget: int, overshoot: float) -> list[int]:
+    """Indices (into ``lengths``, taken in order) that fill ``budget`` words.
+
+    A sentence is taken if the total stays within ``budget * (1 + overshoot)``; taking stops once
+    the budget is reached. The same rule serves the summariser and every baseline of the benchmark,
+    so that no method wins by writing longer summaries.
+    """
+    chosen: list[int] = []
+    total = 0
+    ceiling = budget * (1.0 + overshoot)
+    for index, length in enumerate(lengths):
+        if total >= budget:
+            break
+        if chosen and total + length > ceiling:
+            continue
+        chosen.append(index)
+        total += length
+    return chosen
+
+
+def _identity(tokens: Sequence[str]) -> Sequence[str]:
+    return tokens
+
+
+class _UnionFind:
+    def __init__(self, items: Sequence[str]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+class Summarizer:
+    """Summarises a set of documents about one story.
+
+    Example:
+        >>> from storylens.text.segment import RuleSegmenter
+        >>> seg = RuleSegmenter()
+        >>> a = "The dam on the Bilyanka river burst on Friday night, flooding two villages."
+        >>> b = "A dam on the Bilyanka river burst late on Friday, flooding two villages nearby."
+        >>> docs = [SourceDocument(i, seg.split(i, t)) for i, t in (("a", a), ("b", b))]
+        >>> summary = Summarizer(SummarizerSettings(words=20)).summarize(docs)
+        >>> [p.sources for p in summary.picks]
+        [('a', 'b')]
+    """
+
+    def __init__(self, settings: SummarizerSettings | None = None) -> None:
+        self.settings = settings or SummarizerSettings()
+
+    def summarize(
+        self,
+        documents: Sequence[SourceDocument],
+        groups: Mapping[str, str] | None = None,
+        budget_words: int | None = None,
+        resolve_speaker: SpeakerResolver | None = None,
+        event_dates: Mapping[tuple[str, int], str] | None = None,
+        aligned: Mapping[tuple[str, int], set[tuple[str, int]]] | None = None,
+    ) -> Summary:
+        """Summarise ``documents`` (earliest first where dates are known).
+
+        Args:
+            documents: the story's articles with their sentences.
+            groups: article id -> independent-source group (provenance stage); None to detect
+                near-duplicate articles instead.
+            budget_words: length budget (default ``settings.words``).
+            resolve_speaker: names the speaker of a pronoun-attributed quote (quotes stage).
+            event_dates: (article id, sentence index) -> ISO date of the event it reports.
+            aligned: (article id, sentence index) -> sentences the provenance stage aligned with it.
+        """
+        settings = self.settings
+        budget = budget_words or settings.words
+        rows: list[tuple[str, int, tuple[str, ...], frozenset[str]]] = []
+        for doc in documents:
+            for sentence in doc.sentences:
+                stems = content_stems(sentence.text)
+                if stems:
+                    rows.append((doc.id, sentence.index, stems, numbers_of(sentence.text)))
+        candidates = [c for doc in documents for c in candidates_of(doc.sentences, settings, resolve_speaker)]
+        if not rows or not candidates:
+            return Summary([], {d.id: d.id for d in documents})
+        vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
+        matrix = vectorizer.fit_transform([r[2] for r in rows] + [c.stems for c in candidates])
+        sentence_matrix = matrix[: len(rows)]
+        cand_matrix = matrix[len(rows):]
+        doc_ids = [d.id for d in documents]
+        row_doc = np.array([doc_ids.index(r[0]) for r in rows])
+        doc_vectors = _normalise(np.vstack([
+            np.asarray(sentence_matrix[row_doc == k].sum(axis=0)).ravel() for k in range(len(doc_ids))
+        ]))
+        group_of = dict(groups) if groups else self._near_duplicate_groups(doc_ids, doc_vectors)
+        for doc_id in doc_ids:
+            group_of.setdefault(doc_id, doc_id)
+        group_names = sorted(set(group_of[d] for d in doc_ids))
+        group_means = np.vstack([
+            doc_vectors[[k for k, d in enumerate(doc_ids) if group_of[d] == g]].mean(axis=0)
+            for g in group_names
+        ])
+        centroid = _normalise(group_means.mean(axis=0, keepdims=True))[0]
+        centrality = np.asarray(cand_matrix @ centroid).ravel()
+        cand_to_rows = (cand_matrix @ sentence_matrix.T).toarray()
+        support = self._support(candidates, rows, cand_to_rows, group_of, group_names)
+        position = np.array([1.0 / (1.0 + c.position) ** settings.position_decay for c in candidates])
+        scores = (
+            settings.centrality_weight * centrality
+            + settings.support_weight * support
+            + settings.position_weight * position
+        )
+        cand_sim = (cand_matrix @ cand_matrix.T).toarray()
+        chosen = self._select(candidates, scores, cand_sim, budget)
+        ordered = self._order(chosen, candidates, documents, event_dates)
+        picks = [
+            Pick(candidates[i], float(scores[i]), *self._supporters(i, candidates, rows, cand_to_rows, aligned))
+            for i in ordered
+        ]
+        return Summary(picks, group_of, centroid, vectorizer, candidates, [float(s) for s in scores])
+
+    def _near_duplicate_groups(self, doc_ids: Sequence[str], doc_vectors: np.ndarray) -> dict[str, str]:
+        """Fallback independence: articles whose vectors nearly coincide are one source."""
+        sims = doc_vectors @ doc_vectors.T
+        union = _UnionFind(doc_ids)
+        for i in range(len(doc_ids)):
+            for j in range(i + 1, len(doc_ids)):
+                if sims[i, j] >= self.settings.duplicate_similarity:
+                    union.union(doc_ids[i], doc_ids[j])
+        return {d: union.find(d) for d in doc_ids}
+
+    def _support(
+        self,
+        candidates: Sequence[Candidate],
+        rows: Sequence[tuple[str, int, tuple[str, ...], frozenset[str]]],
+        cand_to_rows: np.ndarray,
+        group_of: Mapping[str, str],
+        group_names: Sequence[str],
+    ) -> np.ndarray:
+        """Share of the other independent sources carrying a sentence similar to each candidate."""
+        if len(group_names) < 2:
+            return np.zeros(len(candidates))
+        group_index = {g: k for k, g in enumerate(group_names)}
+        row_group = np.array([group_index[group_of[r[0]]] for r in rows])
+        best = np.zeros((len(candidates), len(group_names)))
+        for k in range(len(group_names)):
+            mask = row_group == k
+            if mask.any():
+                best[:, k] = cand_to_rows[:, mask].max(axis=1)
+        best[best < self.settings.support_similarity] = 0.0
+        own = np.array([group_index[group_of[c.article_id]] for c in candidates])
+        best[np.arange(len(candidates)), own] = 0.0
+        result: np.ndarray = best.sum(axis=1) / (len(group_names) - 1)
+        return result
+
+    def _select(
+        self,
+        candidates: Sequence[Candidate],
+        scores: np.ndarray,
+        sims: np.ndarray,
+        budget: int,
+    ) -> list[int]:
+        """Greedy MMR under the word budget: each step takes the candidate with the best
+        ``lambda * salience - (1 - lambda) * redundancy``; a dependent sentence brings the
+        sentence it requires along (both must fit the budget and be non-redundant).
+        """
+        settings = self.settings
+        lookup = {(c.article_id, c.index): k for k, c in enumerate(candidates)}
+        remaining = set(range(len(candidates)))
+        chosen: list[int] = []
+        total = 0
+        ceiling = budget * (1.0 + settings.overshoot)
+        redundancy = np.zeros(len(candidates))
+        while remaining and total < budget:
+            order = sorted(
+                remaining,
+                key=lambda i: -(settings.mmr_lambda * scores[i] - (1 - settings.mmr_lambda) * redundancy[i]),
+            )
+            best = order[0]
+            remaining.discard(best)
+            unit = [best]
+            if candidates[best].requires is not None:
+                head = lookup.get((candidates[best].article_id, candidates[best].requires))
+                if head is None:
+                    continue
+                if head not in chosen:
+                    unit.insert(0, head)
+            if any(redundancy[i] > settings.max_redundancy for i in unit):
+                continue
+            words = sum(candidates[i].words for i in unit)
+            if chosen and total + words > ceiling:
+                continue
+            for i in unit:
+                chosen.append(i)
+                remaining.discard(i)
+                total += candidates[i].words
+                redundancy = np.maximum(redundancy, sims[i])
+        return chosen
+
+    def _order(
+        self,
+        chosen: Sequence[int],
+        candidates: Sequence[Candidate],
+        documents: Sequence[SourceDocument],
+        event_dates: Mapping[tuple[str, int], str] | None,
+    ) -> list[int]:
+        """Chronological when the story spans several dates, else by position in the articles."""
+        doc_rank = {d.id: k for k, d in enumerate(documents)}
+        lookup = {(c.article_id, c.index): k for k, c in enumerate(candidates)}
+
+        def head(i: int) -> int:
+            """A dependent sentence sorts with the sentence it requires, right after it."""
+            required = candidates[i].requires
+            if required is None:
+                return i
+            return lookup.get((candidates[i].article_id, required), i)
+
+        published = {d.id: d.published.isoformat() if d.published else "" for d in documents}
+        dates = {
+            i: (event_dates or {}).get((candidates[head(i)].article_id, candidates[head(i)].index))
+            or published[candidates[i].article_id]
+            for i in chosen
+        }
+        if self.settings.chronological and len({d for d in dates.values() if d}) > 1:
+            return sorted(chosen, key=lambda i: (dates[i] or "9999", doc_rank[candidates[i].article_id],
+                                                 candidates[i].position))
+        return sorted(chosen, key=lambda i: (candidates[head(i)].position, doc_rank[candidates[i].article_id],
+                                             candidates[i].position))
+
+    def _supporters(
+        self,
+        i: int,
+        candidates: Sequence[Candidate],
+        rows: Sequence[tuple[str, int, tuple[str, ...], frozenset[str]]],
+        cand_to_rows: np.ndarray,
+        aligned: Mapping[tuple[str, int], set[tuple[str, int]]] | None,
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, int, float], ...]]:
+        """The articles that state the candidate's fact: its own, then every other that aligns."""
+        cand = candidates[i]
+        own_stems = set(cand.stems)
+        linked = (aligned or {}).get((cand.article_id, cand.index), set())
+        best: dict[str, tuple[int, float]] = {}
+        for r, (article_id, index, stems, numbers) in enumerate(rows):
+            if article_id == cand.article_id:
+                continue
+            sim = float(cand_to_rows[i, r])
+            if (article_id, index) not in linked:
+                if sim < self.settings.support_min_cosine:
+                    continue
+                if cand.numbers and not cand.numbers <= numbers:
+                    continue  # a different number is a different (or a conflicting) fact
+                containment = len(own_stems & set(stems)) / max(1, len(own_stems))
+                if sim < self.settings.support_cosine and containment < self.settings.support_containment:
+                    continue
+            if article_id not in best or sim > best[article_id][1]:
+                best[article_id] = (index, sim)
+        sources = (cand.article_id, *best)
+        evidence = tuple((a, idx, round(sim, 3)) for a, (idx, sim) in best.items())
+        return sources, evidence
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    result: np.ndarray = matrix / norms
+    return result
+

@@ -1,0 +1,235 @@
+"""Summary candidates: the sentences of a story that can stand alone, cleaned without changing meaning.
+
+A summary sentence is read out of its article, so it must make sense alone. The rules here keep
+the sentence's words and only cut what never carries meaning, or reject the sentence:
+
+- cut: a dateline ("KYIV (Reuters) -", "WASHINGTON --"), a leading connective ("But", "However,");
+- reject: captions and headlines (no terminal punctuation), page furniture (share/subscribe
+  prompts, photo credits, "contributed to this report"), questions, sentences with a broken quote
+  (an odd number of quotation marks: the quote runs on into the next sentence), sentences that
+  open with a pronoun or a demonstrative (their antecedent is in the sentence before), a reporting
+  clause whose speaker is only a pronoun ('"...," he said.') unless a resolver names the speaker,
+  first-person narration outside quotes, and fragments shorter than ``min_words`` or longer than
+  ``max_words``.
+
+Each candidate keeps the character span of the kept text in the article, so the summary stays
+auditable down to the source sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storylens.records import Sentence
+from storylens.summarize.settings import SummarizerSettings
+
+__all__ = [
+    "Candidate",
+    "Cleaned",
+    "SpeakerResolver",
+    "candidates_of",
+    "clean_sentence",
+    "content_stems",
+    "numbers_of",
+    "word_count",
+]
+
+_WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_STEMMER = SnowballStemmer("english")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "said", "says", "say", "told", "according"}
+
+#: "KYIV (Reuters) - ", "WASHINGTON --", "LONDON, Sept 5 (Reuters) -", "(AP) — ", "NEW YORK (CNN) —".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\-]+(?:[ ,/]+[A-Z][A-Za-z.'\-]+){0,4}\.?,?\s*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?)?(?:\([^()]{1,40}\)\s*)?(?:--|[-\u2013\u2014])\s+"
+)
+_CONNECTIVE = re.compile(
+    r"^(?:But|And|However|Meanwhile|Still|Also|So|Yet|Moreover|Further(?:more)?|In addition|Instead)"
+    r"(?:,\s*|\s+)(?=[A-Za-z\"\u201c])"
+)
+_DANGLING_START = re.compile(
+    r"^(?:he|she|it|they|him|her|his|its|their|them|this|that|these|those|such|"
+    r"we|our|us|then|both|another|the latter|the former|the two|the same|he's|she's|they're)\b",
+    re.IGNORECASE,
+)
+#: "It is unclear whether ...", "It was not immediately clear ...": an expletive "it" needs no antecedent.
+_EXPLETIVE_IT = re.compile(
+    r"^It(?: is|'s| was| remains| remained)(?: not)?(?: yet| still| immediately)? "
+    r"(?:unclear|clear|likely|unlikely|possible|expected|believed|thought|estimated|not known|unknown)\b"
+)
+#: '"...," he said.' / 'she told reporters.' — a reporting clause whose speaker is only a pronoun.
+_PRONOUN_SPEAKER = re.compile(
+    r"[,.!?][\"'\u201d\u2019]\s+(?P<pronoun>he|she|they|it)\s+(?:said|says|added|told|explained|"
+    r"wrote|continued|noted|asked|recalled|insisted|stated|argued|warned)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+_FURNITURE = re.compile(
+    r"https?://|www\.|@\w|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|him|her)\b"
+    r"|\bshare (?:this|on)\b|\badvertisement\b|\bphoto(?:graph)?s?:|\bimage(?: copyright| caption)?:"
+    r"|\bgetty images\b|\bcontributed to this report\b|\breporting by\b|\bediting by\b"
+    r"|\ball rights reserved\b|\u00a9|\bcopyright\b|\bcaption\b|\bread (?:more|also)\b"
+    r"|\bterms of (?:use|service)\b|\bprivacy policy\b|\bcomments?\b.*\bpolicy\b|\bemail\b.*\balerts?\b"
+    r"|\bthis (?:article|story|report) (?:originally|was|has been)\b|\bupdated \d|\bfile photo\b"
+    r"|\bjavascript\b|\bbrowser\b|\bcookies?\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!][\"'\u201d\u2019)]*$")
+
+
+@lru_cache(maxsize=300_000)
+def _stem(token: str) -> str:
+    return str(_STEMMER.stem(token))
+
+
+def content_stems(text: str) -> tuple[str, ...]:
+    """Stems of the content words (stop words dropped, numbers kept as written without commas)."""
+    out: list[str] = []
+    for token in _WORD.findall(text):
+        low = token.lower().replace("\u2019", "'")
+        if low in _STOP:
+            continue
+        out.append(low.replace(",", "") if low[0].isdigit() else _stem(low))
+    return tuple(out)
+
+
+def numbers_of(text: str) -> frozenset[str]:
+    """The numbers a sentence states (commas dropped), to keep "40 dead" apart from "52 dead"."""
+    return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))
+
+
+def word_count(text: str) -> int:
+    """Words as ROUGE and a reader count them."""
+    return len(text.split())
+
+
+#: Names the speaker of a pronoun-attributed quote: (article id, start, end) of the sentence ->
+#: the speaker's name, or None when unknown.
+SpeakerResolver = Callable[[str, int, int], "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that may enter the summary: its cleaned text and the span it came from."""
+
+    article_id: str
+    index: int
+    position: int
+    start: int
+    end: int
+    text: str
+    stems: tuple[str, ...]
+    numbers: frozenset[str]
+    words: int
+    requires: int | None = None
+
+
+def _balanced_quotes(text: str) -> bool:
+    straight = text.count('"')
+    return straight % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The kept part of a sentence: its offset in the sentence, its text, and whether it opens
+    with a pronoun or demonstrative whose antecedent is in the sentence before (``dangling``)."""
+
+    offset: int
+    text: str
+    dangling: bool = False
+
+
+def clean_sentence(
+    sentence: Sentence,
+    settings: SummarizerSettings,
+    resolve_speaker: SpeakerResolver | None = None,
+) -> Cleaned | None:
+    """The kept part of ``sentence``, or None when it cannot stand in a summary at all.
+
+    Example:
+        >>> s = Sentence("a", 0, 0, 60, "KYIV (Reuters) - Rockets hit the port of Odesa on Sunday night.")
+        >>> clean_sentence(s, SummarizerSettings())
+        Cleaned(offset=17, text='Rockets hit the port of Odesa on Sunday night.', dangling=False)
+    """
+    text = " ".join(sentence.text.split())
+    removed_words = 0
+    match = _DATELINE.match(text)
+    if match and match.end() < len(text) - 20:
+        removed_words += len(text[: match.end()].split())
+        text = text[match.end():]
+    connective = _CONNECTIVE.match(text)
+    if connective:
+        removed_words += len(text[: connective.end()].split())
+        text = text[connective.end():]
+        text = text[:1].upper() + text[1:]
+    offset = 0
+    if removed_words:
+        # The kept text starts at the first word after the removed ones, in the raw sentence.
+        words_in_raw = list(re.finditer(r"\S+", sentence.text))
+        offset = words_in_raw[removed_words].start() if removed_words < len(words_in_raw) else 0
+    if not _TERMINAL.search(text):
+        return None  # headline, caption, question, cut-off text
+    words = word_count(text)
+    if words < settings.min_words or words > settings.max_words:
+        return None
+    if not text[0].isupper() and text[0] not in "\"\u201c'\u2018":
+        return None
+    if not _balanced_quotes(text) or _FURNITURE.search(text):
+        return None
+    dangling = bool(_DANGLING_START.match(text)) and not _EXPLETIVE_IT.match(text)
+    unquoted = _QUOTED.sub(" ", text)
+    if _FIRST_PERSON.search(unquoted):
+        return None
+    pronoun = _PRONOUN_SPEAKER.search(text)
+    if pronoun:
+        name = resolve_speaker(sentence.article_id, sentence.start, sentence.end) if resolve_speaker else None
+        if not name:
+            return None
+        text = text[: pronoun.start("pronoun")] + name + text[pronoun.end("pronoun"):]
+    return Cleaned(offset, text, dangling)
+
+
+def candidates_of(
+    sentences: Sequence[Sentence],
+    settings: SummarizerSettings,
+    resolve_speaker: SpeakerResolver | None = None,
+) -> list[Candidate]:
+    """The candidates of one article's sentences, in order, with their position among candidates.
+
+    A dangling sentence ("He said the dam had failed.") is a candidate only right after its own
+    predecessor, which it then ``requires``: the summary takes both, in order, or neither.
+    """
+    out: list[Candidate] = []
+    previous: Candidate | None = None
+    for sentence in sentences:
+        cleaned = clean_sentence(sentence, settings, resolve_speaker)
+        follows = previous is not None and previous.index == sentence.index - 1 and previous.requires is None
+        previous = None
+        if cleaned is None or (cleaned.dangling and not follows):
+            continue
+        text = cleaned.text
+        stems = content_stems(text)
+        if len(stems) < 3:
+            continue
+        previous = Candidate(
+            article_id=sentence.article_id,
+            index=sentence.index,
+            position=len(out),
+            start=sentence.start + cleaned.offset,
+            end=sentence.end,
+            text=text,
+            stems=stems,
+            numbers=numbers_of(text),
+            words=word_count(text),
+            requires=sentence.index - 1 if cleaned.dangling else None,
+        )
+        out.append(previous)
+    return out
