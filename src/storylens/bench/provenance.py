@@ -82,8 +82,9 @@ def _verbatim_shared(a: Sequence[str], b: Sequence[str], min_words: int = 4) -> 
 def _article(doc_id: str, sentences: Sequence[str], published: dt.date) -> ArticleText:
     # Derived texts have no paragraph breaks; the quote state is reset at every sentence that
     # opens with a quotation mark, which is how news paragraphs with quotes start.
-    paragraphs = list(itertools.accumulate(
-        1 if s[:1] in "\"\u201c\u2018'" else 0 for s in sentences))
+    paragraphs = list(
+        itertools.accumulate(1 if s[:1] in "\"\u201c\u2018'" else 0 for s in sentences)
+    )
     return article_text(doc_id, list(zip(sentences, paragraphs, strict=True)), published)
 
 
@@ -91,7 +92,7 @@ def _minhash(sentences: Sequence[str]) -> MinHash:
     words = re.findall(r"\w+", " ".join(sentences).lower())
     m = MinHash(num_perm=128, seed=1)
     for i in range(max(1, len(words) - 2)):
-        m.update(" ".join(words[i: i + 3]).encode("utf-8"))
+        m.update(" ".join(words[i : i + 3]).encode("utf-8"))
     return m
 
 
@@ -113,8 +114,12 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _synthetic(clusters: list[list[_Doc]], limit: int | None, settings: ProvenanceSettings,
-               writer: PredictionWriter) -> tuple[list[_PairRecord], float, int]:
+def _synthetic(
+    clusters: list[list[_Doc]],
+    limit: int | None,
+    settings: ProvenanceSettings,
+    writer: PredictionWriter,
+) -> tuple[list[_PairRecord], float, int]:
     rng = random.Random(SEED)
     vocab = SwapVocabulary([" ".join(d.sentences) for c in clusters for d in c])
     order = list(range(len(clusters)))
@@ -134,7 +139,10 @@ def _synthetic(clusters: list[list[_Doc]], limit: int | None, settings: Provenan
         derived = derive(transform, source.sentences, donor.sentences[:12], vocab, rng)
         day = dt.date(2024, 1, 1) + dt.timedelta(days=item)
         derived_id = source.id + "-derived"
-        docs: dict[str, list[str]] = {source.id: source.sentences, derived_id: list(derived.sentences)}
+        docs: dict[str, list[str]] = {
+            source.id: source.sentences,
+            derived_id: list(derived.sentences),
+        }
         dates = {source.id: day, derived_id: day + dt.timedelta(days=1)}
         for other in cluster:
             if other is not source:
@@ -144,7 +152,9 @@ def _synthetic(clusters: list[list[_Doc]], limit: int | None, settings: Provenan
         # they are real copies in the data, not negatives (nor positives: they carry no gold).
         others = [o for o in docs if o not in (source.id, derived_id)]
         excluded_pairs = {
-            (a, b) for a in [source.id, *others] for b in others
+            (a, b)
+            for a in [source.id, *others]
+            for b in others
             if a != b and _verbatim_shared(docs[a], docs[b], 8) >= 2
         }
         excluded_pairs |= {(derived_id, b) for a, b in excluded_pairs if a == source.id}
@@ -158,7 +168,7 @@ def _synthetic(clusters: list[list[_Doc]], limit: int | None, settings: Provenan
         minhashes = {i: _minhash(s) for i, s in docs.items()}
         ids = sorted(docs)
         for a_pos, a in enumerate(ids):
-            for b in ids[a_pos + 1:]:
+            for b in ids[a_pos + 1 :]:
                 pair = (a, b)
                 is_gold = set(pair) == {source.id, derived_id}
                 if pair in excluded_pairs:
@@ -175,9 +185,15 @@ def _synthetic(clusters: list[list[_Doc]], limit: int | None, settings: Provenan
                     jaccard=minhashes[a].jaccard(minhashes[b]),
                 )
                 records.append(record)
-                writer.write({**record.__dict__, "evidence": [
-                    [p.left.text, p.right.text, round(p.similarity.score, 3)]
-                    for p in (link.pairs[:4] if link else ())]})
+                writer.write(
+                    {
+                        **record.__dict__,
+                        "evidence": [
+                            [p.left.text, p.right.text, round(p.similarity.score, 3)]
+                            for p in (link.pairs[:4] if link else ())
+                        ],
+                    }
+                )
     return records, seconds, n_articles
 
 
@@ -194,7 +210,9 @@ def _tune_threshold(records: Sequence[_PairRecord]) -> float:
     return best
 
 
-def _detection(records: Sequence[_PairRecord], threshold: float | None) -> tuple[float, float, float]:
+def _detection(
+    records: Sequence[_PairRecord], threshold: float | None
+) -> tuple[float, float, float]:
     def hit(r: _PairRecord) -> bool:
         return r.predicted_kind is not None if threshold is None else r.jaccard >= threshold
 
@@ -209,7 +227,9 @@ def _speed_story(limit: int) -> tuple[int, float, int]:
     files = sorted(root.glob("bpoil_*/InputDocs/*/*.txt"))[:limit]
     articles = []
     for file in files:
-        lines = [line.strip() for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines = [
+            line.strip() for line in file.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
         # Timeline17 is tokenised ("spill , BP said ."): undo the spaces before punctuation.
         lines = [re.sub(r" ([.,;:!?%)'])", r"\1", line) for line in lines]
         published = dt.date.fromisoformat(file.parent.name)
@@ -231,8 +251,16 @@ def run(options: BenchOptions) -> BenchResult:
     results: dict[str, dict[str, float]] = {}
     table = BenchTable(
         "Derivation detection, test half (pairs; P/R/F1 of 'linked or not')",
-        ["slice", "gold pairs", "storylens P", "storylens R", "storylens F1",
-         "MinHash P", "MinHash R", "MinHash F1"],
+        [
+            "slice",
+            "gold pairs",
+            "storylens P",
+            "storylens R",
+            "storylens F1",
+            "MinHash P",
+            "MinHash R",
+            "MinHash F1",
+        ],
         [],
     )
     negatives = [r for r in test if not r.gold_kind]
@@ -250,21 +278,32 @@ def run(options: BenchOptions) -> BenchResult:
     per_transform = BenchTable(
         "Recall per transformation, test half (MinHash at the tuned threshold and at 0.5, a "
         "usual near-duplicate threshold)",
-        ["transformation", "gold kind", "pairs", "storylens R", "MinHash R",
-         "MinHash@0.5 R", "mean Jaccard"],
+        [
+            "transformation",
+            "gold kind",
+            "pairs",
+            "storylens R",
+            "MinHash R",
+            "MinHash@0.5 R",
+            "mean Jaccard",
+        ],
         [],
     )
     for transform in TRANSFORMS:
         subset = [r for r in test if r.transform == transform]
         if not subset:
             continue
-        per_transform.rows.append([
-            transform, subset[0].gold_kind, len(subset),
-            sum(1 for r in subset if r.predicted_kind) / len(subset),
-            sum(1 for r in subset if r.jaccard >= threshold) / len(subset),
-            sum(1 for r in subset if r.jaccard >= 0.5) / len(subset),
-            sum(r.jaccard for r in subset) / len(subset),
-        ])
+        per_transform.rows.append(
+            [
+                transform,
+                subset[0].gold_kind,
+                len(subset),
+                sum(1 for r in subset if r.predicted_kind) / len(subset),
+                sum(1 for r in subset if r.jaccard >= threshold) / len(subset),
+                sum(1 for r in subset if r.jaccard >= 0.5) / len(subset),
+                sum(r.jaccard for r in subset) / len(subset),
+            ]
+        )
     kinds = BenchTable(
         "Link kind, test half (P: predicted links of that kind that are gold links of that kind)",
         ["kind", "gold", "predicted", "P", "R", "F1"],
@@ -277,7 +316,9 @@ def run(options: BenchOptions) -> BenchResult:
         p, r, f = _prf(tp, predicted - tp, gold - tp)
         kinds.rows.append([kind, gold, predicted, p, r, f])
     detected = [r for r in test if r.gold_kind and r.predicted_kind]
-    direction = sum(1 for r in detected if r.predicted_derived == r.gold_derived) / max(1, len(detected))
+    direction = sum(1 for r in detected if r.predicted_derived == r.gold_derived) / max(
+        1, len(detected)
+    )
     real = _real_pairs(clusters, options.limit, settings, threshold)
     n_speed, speed_seconds, speed_links = _speed_story(500 if not options.limit else 60)
     notes = [
@@ -295,16 +336,20 @@ def run(options: BenchOptions) -> BenchResult:
         task="provenance",
         data=str(data_path(options, "multinews")),
         items=len(records),
-        storylens={**{k: v["storylens_f1"] for k, v in results.items()},
-                   "direction_accuracy": direction, "kinds": kinds.rows},
+        storylens={
+            **{k: v["storylens_f1"] for k, v in results.items()},
+            "direction_accuracy": direction,
+            "kinds": kinds.rows,
+        },
         baseline={**{k: v["baseline_f1"] for k, v in results.items()}, "threshold": threshold},
         tables=[table, per_transform, kinds],
         notes=notes,
     )
 
 
-def _real_pairs(clusters: list[list[_Doc]], limit: int | None, settings: ProvenanceSettings,
-                threshold: float) -> list[str]:
+def _real_pairs(
+    clusters: list[list[_Doc]], limit: int | None, settings: ProvenanceSettings, threshold: float
+) -> list[str]:
     counts: Counter[str] = Counter()
     flagged_examples: dict[str, list[str]] = defaultdict(list)
     for cluster in clusters[: limit or None]:
@@ -316,7 +361,7 @@ def _real_pairs(clusters: list[list[_Doc]], limit: int | None, settings: Provena
         linked = {tuple(sorted((link.derived, link.origin))) for link in links}
         hashes = {d.id: _minhash(d.sentences) for d in docs}
         for i, a in enumerate(docs):
-            for b in docs[i + 1:]:
+            for b in docs[i + 1 :]:
                 shared = _verbatim_shared(a.sentences, b.sentences)
                 smaller = min(len(a.sentences), len(b.sentences))
                 silver = shared >= 3 and shared / smaller >= 0.3

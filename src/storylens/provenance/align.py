@@ -94,26 +94,19 @@ def candidate_pairs(
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     matrix = sparse.diags(1.0 / norms).dot(matrix).tocsr()
-    product = (matrix @ matrix.T).tocsr()
-    articles = [s.article_id for s in sentences]
-    k = settings.candidates_per_sentence
-    out: set[tuple[int, int]] = set()
-    for i in range(n):
-        start, end = product.indptr[i], product.indptr[i + 1]
-        neighbours = product.indices[start:end]
-        scores = product.data[start:end]
-        order = np.argsort(-scores)
-        taken = 0
-        for position in order:
-            j = int(neighbours[position])
-            if scores[position] < settings.block_min_cosine:
-                break
-            if articles[j] == articles[i]:
-                continue
-            out.add((i, j) if i < j else (j, i))
-            taken += 1
-            if taken >= k:
-                break
+    product = (matrix @ matrix.T).tocoo()
+    articles = np.array([s.article_id for s in sentences], dtype=object)
+    codes = np.unique(articles, return_inverse=True)[1]
+    keep = (product.data >= settings.block_min_cosine) & (codes[product.row] != codes[product.col])
+    left, right, scores = product.row[keep], product.col[keep], product.data[keep]
+    # Top ``candidates_per_sentence`` partners per sentence, vectorised: sort by (row, -score)
+    # and keep each row's first k entries.
+    order = np.lexsort((-scores, left))
+    left, right = left[order], right[order]
+    starts = np.searchsorted(left, left, side="left")
+    top = (np.arange(len(left)) - starts) < settings.candidates_per_sentence
+    pairs = np.stack([np.minimum(left[top], right[top]), np.maximum(left[top], right[top])], axis=1)
+    out = {(int(i), int(j)) for i, j in np.unique(pairs, axis=0)} if len(pairs) else set()
     return sorted(out)
 
 
@@ -144,11 +137,35 @@ def _loose_matches(left: set[str] | frozenset[str], right: set[str] | frozenset[
     return count
 
 
-def score_pair(left: SentenceFeatures, right: SentenceFeatures) -> PairScore:
-    """Compare two sentences; see the module docstring for what each part catches."""
+def score_pair(left: SentenceFeatures, right: SentenceFeatures, floor: float = 0.0) -> PairScore:
+    """Compare two sentences; see the module docstring for what each part catches.
+
+    With ``floor`` > 0 the slow part (loose stem and name matching) is skipped when even a
+    perfect result could not lift the score to ``floor``; the score returned is then a lower
+    estimate, which is all a caller that rejects pairs below ``floor`` needs.
+    """
     char = fuzz.ratio(left.folded, right.folded) / 100.0
     small = min(len(left.stems), len(right.stems))
     shared = len(left.stems & right.stems)
+    skeleton = Indel.normalized_similarity(left.skeleton, right.skeleton)
+    length_ratio = min(left.size, right.size) / max(left.size, right.size, 1)
+    if left.numbers and right.numbers:
+        numbers = len(left.numbers & right.numbers) / len(left.numbers | right.numbers)
+    elif left.numbers or right.numbers:
+        numbers = 0.3
+    else:
+        numbers = 0.6
+    shape_ok = skeleton >= 0.8 and length_ratio >= 0.8 and min(left.size, right.size) >= 8
+    if floor > 0.0 and small:
+        content_max = min(1.0, (shared + len(left.stems - right.stems)) / small)
+        best = _structural(content_max, skeleton, numbers, small, length_ratio)
+        if shape_ok and ((left.names and right.names) or left.numbers & right.numbers):
+            best = max(best, 0.5 + 0.3 * skeleton)
+        if max(char, best) < floor:
+            content = shared / small
+            return PairScore(max(char, _structural(content, skeleton, numbers, small, length_ratio)),
+                             char, Indel.normalized_similarity(left.tokens, right.tokens),
+                             content, skeleton, 0, 0)
     names_total = names_respelled = 0
     if left.names and right.names:
         unmatched_right = [n for n in right.names if n not in left.names]
@@ -164,21 +181,9 @@ def score_pair(left: SentenceFeatures, right: SentenceFeatures) -> PairScore:
                     break
     loose = _loose_matches(left.stems - right.stems, right.stems - left.stems)
     content = min(1.0, (shared + max(names_respelled, loose)) / small) if small else 0.0
-    skeleton = Indel.normalized_similarity(left.skeleton, right.skeleton)
-    length_ratio = min(left.size, right.size) / max(left.size, right.size, 1)
-    if left.numbers and right.numbers:
-        numbers = len(left.numbers & right.numbers) / len(left.numbers | right.numbers)
-    elif left.numbers or right.numbers:
-        numbers = 0.3
-    else:
-        numbers = 0.6
-    # A spinner keeps the shape but not the words; shape alone is weak evidence (many sentences
-    # share "_ _ the _ of _"), so it only counts in proportion to the content that also matches.
-    structural = 0.45 * content + 0.4 * skeleton * min(1.0, 0.4 + content) + 0.15 * numbers
-    if small < 3 or length_ratio < 0.5:
-        structural *= 0.8
+    structural = _structural(content, skeleton, numbers, small, length_ratio)
     anchored = bool(left.numbers & right.numbers) or names_total > 0
-    if anchored and skeleton >= 0.8 and length_ratio >= 0.8 and min(left.size, right.size) >= 8:
+    if anchored and shape_ok:
         # A spinner's copy: same shape, same length, same numbers or names, other words.
         structural = max(structural, 0.5 + 0.3 * skeleton)
     return PairScore(
@@ -190,6 +195,16 @@ def score_pair(left: SentenceFeatures, right: SentenceFeatures) -> PairScore:
         names_total=names_total,
         names_respelled=names_respelled,
     )
+
+
+def _structural(content: float, skeleton: float, numbers: float, small: int,
+                length_ratio: float) -> float:
+    # A spinner keeps the shape but not the words; shape alone is weak evidence (many sentences
+    # share "_ _ the _ of _"), so it only counts in proportion to the content that also matches.
+    structural = 0.45 * content + 0.4 * skeleton * min(1.0, 0.4 + content) + 0.15 * numbers
+    if small < 3 or length_ratio < 0.5:
+        structural *= 0.8
+    return structural
 
 
 def sentence_similarity(left: SentenceFeatures, right: SentenceFeatures) -> float:

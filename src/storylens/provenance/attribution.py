@@ -81,6 +81,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("republished", re.compile(
         rf"\brepublished\s+(?:here\s+)?(?:with\s+permission\s+)?from\s+(?P<name>{_NAME})", _FLAGS)),
 )
+#: Words one of which every cue pattern needs: sentences without any skip the patterns.
+_CUE_WORDS = re.compile(
+    r"accord|\b[Pp]er\b|\btold\b|interview|\bby\b|\bciting\b|quoted|report|\bwr[io]te|"
+    r"publish|reveal|statement|original|appeared|\bran\b|reporter|correspondent|journalist|"
+    r"photographer"
+)
 _OWN_REPORTER = re.compile(
     rf"\b(?:[Oo]ur|[Aa]n?\s+(?P<name>{_NAME}))\s+(?:reporter|correspondent|journalist|photographer)s?\b",
     _FLAGS,
@@ -244,6 +250,8 @@ def find_attributions(
             found.append(SourceMention(article.id, hint.outlet, resolved, kind,
                                        hint.kind, -1, -1, hint.text, resolved == own))
     for sentence in sentences:
+        if not _CUE_WORDS.search(sentence.text):
+            continue
         taken: list[tuple[int, int]] = []
         matches = []
         for cue, pattern in _PATTERNS:

@@ -153,10 +153,10 @@ def align_articles(
         left, right = flat[i], flat[j]
         if left.article_id > right.article_id:
             left, right = right, left
-        similarity = score_pair(left, right)
         threshold = settings.sentence_threshold
         if cited and frozenset((left.article_id, right.article_id)) in cited:
             threshold = settings.cited_sentence_threshold
+        similarity = score_pair(left, right, floor=threshold)
         if similarity.score >= threshold:
             grouped[(left.article_id, right.article_id)].append(AlignedPair(left, right, similarity))
     alignments: list[PairAlignment] = []

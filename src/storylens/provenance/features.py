@@ -5,7 +5,7 @@ little vocabulary but a lot of structure: the numbers, the order and number of w
 words around the swapped ones, and names that are spelled differently but sound alike. These
 features capture exactly that, with no model and no lookup table of synonyms:
 
-- ``stems``: Snowball stems of the content words (``reported`` and ``reports`` meet).
+- ``stems``: Snowball stems of the content words (``reported`` and ``reports`` meet; PyStemmer).
 - ``skeleton``: the sentence with every content word replaced by ``_`` and numbers by ``#``; a
   spinner swaps words but keeps this shape.
 - ``names``: capitalised words with a consonant key (``Kyiv``/``Kiev`` -> ``kv``,
@@ -20,14 +20,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import Stemmer
 from anyascii import anyascii
-from nltk.stem.snowball import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 __all__ = ["SentenceFeatures", "consonant_key", "fold", "quoted_shares", "sentence_features"]
 
 _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-_STEMMER = SnowballStemmer("english")
+_STEMMER = Stemmer.Stemmer("english")  # PyStemmer: the Snowball English stemmer, in C
 #: Function words: the shape a spinner leaves alone. Reporting verbs count as content words.
 FUNCTION_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "said", "says"}
 
@@ -40,7 +40,7 @@ def fold(token: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _stem(token: str) -> str:
-    return str(_STEMMER.stem(token))
+    return str(_STEMMER.stemWord(token))
 
 
 _DIGRAPHS = (("ph", "f"), ("zh", "j"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"), ("ck", "k"))
@@ -172,6 +172,6 @@ def sentence_features(
         skeleton=tuple(skeleton),
         numbers=frozenset(numbers),
         names=tuple(dict.fromkeys(names)),
-        keys=tuple(sorted(keys)),
+        keys=tuple(keys),
         quoted=quoted,
     )

@@ -44,7 +44,7 @@ class ProvenanceSettings:
             passage: such a run links a pair whatever the share.
     """
 
-    block_max_df: float = 0.02
+    block_max_df: float = 0.005
     block_min_df_cap: int = 40
     candidates_per_sentence: int = 6
     block_min_cosine: float = 0.08
