@@ -263,8 +263,9 @@ class Summarizer:
             best = order[0]
             remaining.discard(best)
             unit = [best]
-            if candidates[best].requires is not None:
-                head = lookup.get((candidates[best].article_id, candidates[best].requires))
+            required = candidates[best].requires
+            if required is not None:
+                head = lookup.get((candidates[best].article_id, required))
                 if head is None:
                     continue
                 if head not in chosen:
