@@ -77,7 +77,13 @@ def _cluster_set(
         data.articles, next(iter(data.labels.values())), ours, cuts[0.85], strict=True
     ):
         writer.write(
-            {"set": data.name, "article": article.id, "gold": gold_label, "story": story, "baseline_0.85": base_label}
+            {
+                "set": data.name,
+                "article": article.id,
+                "gold": gold_label,
+                "story": story,
+                "baseline_0.85": base_label,
+            }
         )
     return rows
 
@@ -89,7 +95,9 @@ def _pearson(x: Sequence[float], y: Sequence[float]) -> float:
 
 
 def _accuracy(similarities: Sequence[float], same: Sequence[bool], threshold: float) -> float:
-    return sum((s >= threshold) == g for s, g in zip(similarities, same, strict=True)) / max(1, len(same))
+    return sum((s >= threshold) == g for s, g in zip(similarities, same, strict=True)) / max(
+        1, len(same)
+    )
 
 
 def _best_accuracy(similarities: Sequence[float], same: Sequence[bool]) -> tuple[float, float]:
@@ -139,8 +147,12 @@ def _pairs(pairs: list[Pair], settings: ClusterSettings) -> list[dict[str, Any]]
     return rows
 
 
-def _stream(sets: list[LabelledArticles], options: BenchOptions) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    counts = [int(c) for c in options.extra.get("stream", "5000,10000,20000").split(",") if int(c) > 0]
+def _stream(
+    sets: list[LabelledArticles], options: BenchOptions
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    counts = [
+        int(c) for c in options.extra.get("stream", "5000,10000,20000").split(",") if int(c) > 0
+    ]
     baseline_counts = [
         int(c) for c in options.extra.get("baseline_stream", "5000,10000").split(",") if int(c) > 0
     ]
@@ -190,15 +202,37 @@ def _result(
     quality = BenchTable(
         "Story clustering: B-cubed P / R / F1 and pairwise F1 (storylens: one default setting; "
         "baseline: TF-IDF + average-link agglomerative, cut tuned per set on the gold labels)",
-        ["set", "articles", "gold", "storylens P", "R", "F1", "pair F1", "stories",
-         "baseline P", "R", "F1", "pair F1", "clusters (cut)"],
         [
-            [r["set"], r["articles"], r["gold_clusters"],
-             r["storylens"]["bcubed"]["precision"], r["storylens"]["bcubed"]["recall"],
-             r["storylens"]["bcubed"]["f1"], r["storylens"]["pairwise"]["f1"], r["storylens"]["clusters"],
-             r["baseline"]["bcubed"]["precision"], r["baseline"]["bcubed"]["recall"],
-             r["baseline"]["bcubed"]["f1"], r["baseline"]["pairwise"]["f1"],
-             f"{r['baseline']['clusters']} ({r['baseline']['distance_cut']})"]
+            "set",
+            "articles",
+            "gold",
+            "storylens P",
+            "R",
+            "F1",
+            "pair F1",
+            "stories",
+            "baseline P",
+            "R",
+            "F1",
+            "pair F1",
+            "clusters (cut)",
+        ],
+        [
+            [
+                r["set"],
+                r["articles"],
+                r["gold_clusters"],
+                r["storylens"]["bcubed"]["precision"],
+                r["storylens"]["bcubed"]["recall"],
+                r["storylens"]["bcubed"]["f1"],
+                r["storylens"]["pairwise"]["f1"],
+                r["storylens"]["clusters"],
+                r["baseline"]["bcubed"]["precision"],
+                r["baseline"]["bcubed"]["recall"],
+                r["baseline"]["bcubed"]["f1"],
+                r["baseline"]["pairwise"]["f1"],
+                f"{r['baseline']['clusters']} ({r['baseline']['distance_cut']})",
+            ]
             for r in rows
         ],
     )
@@ -209,12 +243,29 @@ def _result(
                 f"SemEval-2022 Task 8 pairs: Pearson r of similarity with -Overall; same story = "
                 f"Overall < {SAME_STORY_MAX_OVERALL}; accuracy at the method's own threshold "
                 "(storylens: its join threshold; baseline: 1 - 0.85) and at the best threshold",
-                ["subset", "pairs", "same", "storylens r", "acc", "best acc",
-                 "baseline r", "acc", "best acc"],
                 [
-                    [r["subset"], r["pairs"], r["same_story"],
-                     r["storylens"]["pearson"], r["storylens"]["accuracy"], r["storylens"]["best_accuracy"],
-                     r["baseline"]["pearson"], r["baseline"]["accuracy"], r["baseline"]["best_accuracy"]]
+                    "subset",
+                    "pairs",
+                    "same",
+                    "storylens r",
+                    "acc",
+                    "best acc",
+                    "baseline r",
+                    "acc",
+                    "best acc",
+                ],
+                [
+                    [
+                        r["subset"],
+                        r["pairs"],
+                        r["same_story"],
+                        r["storylens"]["pearson"],
+                        r["storylens"]["accuracy"],
+                        r["storylens"]["best_accuracy"],
+                        r["baseline"]["pearson"],
+                        r["baseline"]["accuracy"],
+                        r["baseline"]["best_accuracy"],
+                    ]
                     for r in pair_rows
                 ],
             )
@@ -225,18 +276,43 @@ def _result(
                 "Stream: articles/s (one process, one article at a time, dedupe included; wall "
                 "clock and per CPU-second, the machine is shared) and peak "
                 "memory growth (RSS, fresh subprocess); baseline = TF-IDF + agglomerative",
-                ["method", "articles", "articles/s (wall)", "per CPU-s", "peak MB", "state MB", "active stories",
-                 "dedupe P", "dedupe R"],
                 [
-                    ["storylens", s["articles"], s["articles_per_s"], s["articles_per_cpu_s"],
-                     s["peak_rss_growth_mb"],
-                     s["state_mb"], s["active_stories"], s["dedupe_precision"], s["dedupe_recall"]]
+                    "method",
+                    "articles",
+                    "articles/s (wall)",
+                    "per CPU-s",
+                    "peak MB",
+                    "state MB",
+                    "active stories",
+                    "dedupe P",
+                    "dedupe R",
+                ],
+                [
+                    [
+                        "storylens",
+                        s["articles"],
+                        s["articles_per_s"],
+                        s["articles_per_cpu_s"],
+                        s["peak_rss_growth_mb"],
+                        s["state_mb"],
+                        s["active_stories"],
+                        s["dedupe_precision"],
+                        s["dedupe_recall"],
+                    ]
                     for s in ours_stream
                 ]
                 + [
-                    ["baseline", s["articles"], s["articles_per_s"], s["articles_per_cpu_s"],
-                     s["peak_rss_growth_mb"],
-                     "", "", "", ""]
+                    [
+                        "baseline",
+                        s["articles"],
+                        s["articles_per_s"],
+                        s["articles_per_cpu_s"],
+                        s["peak_rss_growth_mb"],
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
                     for s in base_stream
                 ],
             )
@@ -253,12 +329,17 @@ def _result(
         task="cluster",
         data="ecbplus, multinews, timeline17, pairs-semeval2022",
         items=sum(r["articles"] for r in rows if "event" not in r["set"]),
-        storylens={"sets": rows and {r["set"]: r["storylens"] for r in rows}, "bcubed_f1": headline,
-                   "pairs": [{k: r[k] for k in ("subset", "storylens")} for r in pair_rows],
-                   "stream": ours_stream},
-        baseline={"sets": {r["set"]: r["baseline"] for r in rows},
-                  "pairs": [{k: r[k] for k in ("subset", "baseline")} for r in pair_rows],
-                  "stream": base_stream},
+        storylens={
+            "sets": rows and {r["set"]: r["storylens"] for r in rows},
+            "bcubed_f1": headline,
+            "pairs": [{k: r[k] for k in ("subset", "storylens")} for r in pair_rows],
+            "stream": ours_stream,
+        },
+        baseline={
+            "sets": {r["set"]: r["baseline"] for r in rows},
+            "pairs": [{k: r[k] for k in ("subset", "baseline")} for r in pair_rows],
+            "stream": base_stream,
+        },
         tables=tables,
         notes=notes,
     )

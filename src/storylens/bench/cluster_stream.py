@@ -14,8 +14,10 @@ clusterer's own: the resident size after loading the base articles is subtracted
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
+import os
 import random
 import subprocess
 import sys
@@ -43,7 +45,10 @@ def _copy(article: Article, rng: random.Random, exact: bool, key: str) -> Articl
     for _ in range(max(1, len(words) // 60)):
         words[rng.randrange(len(words))] = rng.choice(["reportedly", "officials", "local"])
     return replace(
-        article, id=new_id, origin=f"copy:{key}", title=f"UPDATE: {article.title or ''}".strip(),
+        article,
+        id=new_id,
+        origin=f"copy:{key}",
+        title=f"UPDATE: {article.title or ''}".strip(),
         text=" ".join(words),
     )
 
@@ -88,10 +93,20 @@ def perturbed_stream(
         replay += 1
 
 
+def _rss_mb() -> float:
+    """This process's resident memory now (Linux ``/proc``), in MB."""
+    with open("/proc/self/statm") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def _measure(base_pickle: str, count: int) -> dict[str, Any]:
-    """Run in a subprocess: stream ``count`` articles one by one, report time and memory."""
+    """Run in a subprocess: stream ``count`` articles one by one, report time and memory.
+
+    Memory is the resident size sampled during the stream minus the size before it starts
+    (after the base articles are loaded): the clusterer's own growth.
+    """
     import pickle
-    import resource
 
     from storylens.cluster.stream import StoryStream
     from storylens.cluster.streaming import stream_settings
@@ -100,26 +115,30 @@ def _measure(base_pickle: str, count: int) -> dict[str, Any]:
     with open(base_pickle, "rb") as handle:
         base = pickle.load(handle)  # written by this module a moment ago, not user input
     stream = StoryStream(stream_settings(ClusterSettings()))
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    gc.collect()
+    before = _rss_mb()
+    highest = before
     copies = flagged = correct = 0
     elapsed = cpu = 0.0
     # Lazily generated, so that the stream's articles never sit in memory all at once.
-    for article, original in perturbed_stream(base, count):
+    for index, (article, original) in enumerate(perturbed_stream(base, count)):
         started, started_cpu = time.perf_counter(), time.process_time()
         assignment = stream.add(article)
         elapsed += time.perf_counter() - started
         cpu += time.process_time() - started_cpu
+        if index % 50 == 0:
+            highest = max(highest, _rss_mb())
         copies += original is not None
         if assignment.duplicate is not None:
             flagged += 1
             correct += original is not None
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    highest = max(highest, _rss_mb())
     return {
         "articles": count,
         "seconds": elapsed,
         "articles_per_s": count / elapsed,
         "articles_per_cpu_s": count / cpu,
-        "peak_rss_growth_mb": peak - before,
+        "peak_rss_growth_mb": highest - before,
         "state_mb": len(stream.to_bytes()) / 2**20,
         "active_stories": len(stream.stories),
         "dedupe_window": len(stream.dedupe),
@@ -174,7 +193,9 @@ def run_stream_measurement(
             f"import json; from storylens.bench.cluster_stream import {function}; "
             f"print(json.dumps({function}({str(base_file)!r}, {count})))"
         )
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
     base_file.unlink(missing_ok=True)
     return results
