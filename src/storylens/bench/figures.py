@@ -260,7 +260,8 @@ def run(options: BenchOptions) -> BenchResult:
     notes = [
         "A prediction matches when its span overlaps the labelled number and the value agrees "
         "(both bounds for ranges); unit/approx/counts accuracy is measured on matches. "
-        "quantulum3 has no approximators or counted things, so those columns are 0 for it.",
+        "quantulum3 reports no approximator (so it is right only where the text has none) "
+        "and no counted thing (0).",
         "Speed counts extraction only; the spaCy parse is shared with the other stages.",
     ]
     notes.extend(f"demo: {line}" for line in demo["problems"][:20])

@@ -267,7 +267,14 @@ def _from_noun(noun: Token, anchor: Token) -> Counted:
             # The casualty is the predicate: "44 of the dead have been identified" is not a count
             # of deaths in the same sense as "52 were killed".
             return Counted(f"{phrase} {casualty[1]}", casualty[0], casualty[0])
+    if key in _CASUALTY_VALUES:
+        return Counted(
+            phrase, key, key
+        )  # "the death toll", "52 fatalities": the noun says what happened
     return Counted(phrase, key, _predicate(noun))
+
+
+_CASUALTY_VALUES = frozenset(CASUALTY_KEYS.values())
 
 
 def _of_object(token: Token) -> Token | None:

@@ -70,7 +70,7 @@ _AFTER_SCORE = {"win", "victory", "defeat", "lead", "loss", "draw", "in", "at", 
                 "to", "and", "with", "after", "home", "away"}  # fmt: skip
 _COMPARATIVES = {"higher", "more", "larger", "bigger", "greater", "lower", "smaller", "less", "fewer",
                  "faster", "slower", "as", "the", "that", "its", "their", "over", "longer", "heavier"}  # fmt: skip
-_FRAME_BEFORE = {"in", "within", "after", "during", "over", "by", "since", "until", "from", "to",
+_FRAME_BEFORE = {"in", "on", "within", "after", "during", "over", "by", "since", "until", "from", "to",
                  "past", "last", "next", "previous", "first", "coming", "following", "recent", "final",
                  "every", "each", "than", "about", "around", "almost", "nearly", "some"}  # fmt: skip
 _FRAME_AFTER = {
@@ -88,7 +88,7 @@ _FRAME_AFTER = {
 _TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade"}
 _TIME_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night",
                "morning", "afternoon", "evening", "am", "pm", "gmt"}  # fmt: skip
-_ONE_IDIOMS = {"day", "time", "point", "way", "thing", "hand", "another", "side", "stage", "night",
+_ONE_IDIOMS = {"case", "instance", "occasion", "person", "day", "time", "point", "way", "thing", "hand", "another", "side", "stage", "night",
                "morning", "evening", "year", "week", "month", "moment", "step"}  # fmt: skip
 _NOT_BEFORE_ONE = {
     "no",
@@ -111,8 +111,28 @@ _EXCLUDED_SPANS = re.compile(
     r"|\b(?:aged?|ages) \d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?\b"
     r"|(?<=[A-Za-z]-)\d[\d.]*"  # slugs and model names: "article-1.1456300", "AK-47"
     r"|(?<=/ )\d+(?= /)|(?<=/)\d+(?=/)"  # URL paths
-    r"|\bhttps?://\S+|\bwww\.\S+"
+    r"|\bhttps?:/+[^\n]*|\bwww\.\S+"  # URLs (to the end of the line: ECB+ spaces them out)
+    r"|\b\d{1,2} / \d{1,2} / \d{2,4}\b"  # "2 / 3 / 2009"
+    r"|\b\d+(?:\.\d+){2,}\b"  # versions: "5.0.1"
+    r"|\b\d+/\d+\b"  # fractions and ratios written with a slash: "1/2", "24/7"
+    r"|(?m:^[ \t]*\d{1,2}\.(?=\s))"  # list numbering
+    r"|\b\d+-something\b"
 )
+_DIMENSION_ADJECTIVES = {
+    "wide",
+    "long",
+    "high",
+    "deep",
+    "tall",
+    "thick",
+    "across",
+    "in",
+    "diameter",
+}
+#: Identifier words that mark a name even in lower case ("article 15", "number one seed").
+_LOWERCASE_IDENTIFIERS = {"article", "section", "chapter", "no", "no.", "number", "page", "pages",
+                          "paragraph", "clause", "resolution", "flight", "route", "room", "gate",
+                          "platform", "terminal", "exit", "version", "episode", "season"}  # fmt: skip
 
 
 def _phrase_at(tokens: list[Token], i: int, table: dict[str, str]) -> tuple[str, int] | None:
@@ -158,8 +178,15 @@ def _unit_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     if found is None:
         return None
     unit, end = found
-    if unit == "m" and not adjacent(tokens, j) and end < len(tokens) and tokens[end].text.isalpha():
+    if (
+        tokens[j].lower == "m"
+        and not adjacent(tokens, j)
+        and end < len(tokens)
+        and tokens[end].text.isalpha()
+    ):
         return None  # a lone "m" before a word ("5 m people") is unclear
+    if tokens[j].lower == "in" and not adjacent(tokens, j):
+        return None  # "6in" is inches; "6 in the morning" is not
     # "-year-old" and "years old" are ages; the caller drops them.
     return unit, end
 
@@ -230,6 +257,14 @@ class _Scanner:
         value, value_max, k = number.value, None, number.last
         num_last = number.last
         unit = currency[0] if currency else ("fraction" if number.kind == "fraction" else None)
+        if number.factor == 1e6 and currency is None and tokens[number.last - 1].lower == "m":
+            following = tokens[k] if k < len(tokens) else None
+            if (
+                following is None
+                or not following.text.isalpha()
+                or following.lower in _DIMENSION_ADJECTIVES
+            ):
+                value, unit = value / 1e6, "m"  # "1,600m (5,250ft)": metres, not millions
         if number.kind == "fraction" and k + 1 < len(tokens) and tokens[k].lower in {"a", "an"}:
             half_unit = _unit_at(tokens, k + 1)  # "half a mile", "half an hour"
             if half_unit is not None:
@@ -270,8 +305,19 @@ class _Scanner:
             unit = "magnitude"
         if unit and unit not in {"percent", "fraction", *_TIME_UNITS}:
             unit, k = self._rate(unit, k)
+        if unit == "ft":
+            inches = self._inches(k)
+            if inches is not None:
+                value, k = value + inches[0] / 12, inches[1]  # "6-foot 7-inch", "5-foot-7"
         end_token = k
-        alternative = self._alternative(end_token) if unit else None
+        probe = k
+        if (
+            probe + 1 < len(tokens)
+            and tokens[probe].text == "-"
+            and tokens[probe + 1].lower in _DIMENSION_ADJECTIVES
+        ):
+            probe += 2  # "a 6in-wide (15cm) tube"
+        alternative = self._alternative(probe) if unit else None
         if alternative is not None:
             end_token = alternative[1]
         start = tokens[i].start
@@ -310,6 +356,12 @@ class _Scanner:
             joiner_at = peek[1]  # "25% and 35%", "2,300 feet to 4,200 feet"
         joiner = tokens[joiner_at].lower if joiner_at < len(tokens) else ""
         from_before = i > 0 and tokens[i - 1].lower == "from"
+        if (
+            from_before
+            and i > 1
+            and tokens[i - 2].lower in {"ranging", "ranged", "range", "ranges", "varying"}
+        ):
+            from_before = False  # "depths ranging from 2,300 feet to 4,200 feet" is a range
         if not (
             (between and joiner == "and")
             or (joiner in {"-", "\u2013", "\u2014"} and number.kind == "digits")
@@ -376,6 +428,20 @@ class _Scanner:
         before = {t.lower for t in self.tokens[max(0, i - 3) : i]}
         return bool(before & {"weighing", "weighs", "weighed", "weigh", "weight"})
 
+    def _inches(self, k: int) -> tuple[float, int] | None:
+        """The inches after a foot figure: " 7-inch", "-7", " 7 inches"."""
+        tokens = self.tokens
+        j = k + 1 if k < len(tokens) and tokens[k].text == "-" and adjacent(tokens, k) else k
+        if j >= len(tokens) or not tokens[j].is_digit or float(tokens[j].text) >= 12:
+            return None
+        inches = float(tokens[j].text)
+        unit = _unit_at(tokens, j + 1)
+        if unit is not None and unit[0] == "in":
+            return inches, unit[1]
+        if j > k:  # "5-foot-7"
+            return inches, j + 1
+        return None
+
     def _alternative(self, k: int) -> tuple[str, int] | None:
         """ "(75 miles)" or "(75-mile)" right after a quantity with a unit: the same figure."""
         tokens = self.tokens
@@ -418,6 +484,20 @@ class _Scanner:
             return True
         if q.unit in _TIME_UNITS and self._time_frame(i, k, number):
             return True  # "three years ago", "in the past 24 hours": time, not a figure
+        if q.unit == "s" and number.kind == "words" and "-" in q.text:
+            return True  # "her thirty-second birthday": an ordinal
+        if number.kind == "fraction" and before is not None and before.lower == "and":
+            return True  # "a year and a half" belongs to the duration before it
+        if q.unit == "yd" and k < len(tokens) and tokens[k].lower == "line":
+            return True  # "the 27-yard line" is a place on the field
+        if q.value_max is not None and k < len(tokens) and tokens[k].lower in {"season", "record"}:
+            return True  # "a 2-13 season"
+        if (
+            before is not None and before.lower == "the" and number.kind == "words"
+            and number.last + 1 < len(tokens) and tokens[number.last].lower == "of"
+            and tokens[number.last + 1].lower in {"them", "us", "you"}
+        ):  # fmt: skip
+            return True  # "the two of them"
         if self._tally(q, number) or self._age_apposition(q, number):
             return True
         if first.is_digit:
@@ -459,10 +539,13 @@ class _Scanner:
             and q.unit is None
             and (
                 (before.lower.rstrip(".") in IDENTIFIER_WORDS and before.text[:1].isupper())
+                or before.lower in _LOWERCASE_IDENTIFIERS
                 or before.text == "#"
             )
         ):
             return True  # "No. 10", "Article 5", "Flight 447"
+        if self._product_name(q, number, before):
+            return True  # "iOS 5", "Yak 40", "Windows 7"
         if (
             before is not None
             and before.text == "."
@@ -550,6 +633,26 @@ class _Scanner:
             and name.text.isalpha()
             and name.lower.rstrip(".") not in MONTHS
         )
+
+    def _product_name(self, q: Quantity, number: NumberMatch, before: Token | None) -> bool:
+        """A number right after a name, with no noun after it, is part of the name."""
+        if self.doc is None or before is None or q.unit is not None or q.approx is not None:
+            return False
+        if not self.tokens[number.first].is_digit or not before.text.isalpha():
+            return False
+        if before.lower in MONTHS or not (
+            before.text[:1].isupper() or any(c.isupper() for c in before.text[1:])
+        ):
+            return False
+        span = self.doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        previous = self.doc[span.start - 1]
+        camel = any(c.isupper() for c in before.text[1:])  # "iOS", "iPhone", "OS"
+        if (previous.pos_ != "PROPN" and not camel) or previous.is_sent_start:
+            return False
+        following = self.doc[span.end] if span.end < len(self.doc) else None
+        return following is None or following.pos_ not in {"NOUN", "PROPN", "ADJ"}
 
     def _date_like(self, q: Quantity, number: NumberMatch) -> bool:
         tokens = self.tokens

@@ -120,7 +120,8 @@ UNITS: dict[str, str] = {
     "degrees f": "degF", "degrees": "deg", "°c": "degC", "°f": "degF",
     "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "kilowatts": "kW",
     "magnitude": "magnitude",
-    "seconds": "s", "second": "s", "minutes": "min", "minute": "min", "hours": "h", "hour": "h",
+    "seconds": "s", "second": "s", "secs": "s", "minutes": "min", "minute": "min", "mins": "min",
+    "hours": "h", "hour": "h", "hrs": "h", "yrs": "year", "m": "m", "in": "in",
     "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month",
     "month": "month", "years": "year", "year": "year", "decades": "decade", "decade": "decade",
 }  # fmt: skip

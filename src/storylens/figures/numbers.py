@@ -184,7 +184,12 @@ def _fraction(tokens: list[Token], i: int) -> NumberMatch | None:
     if word in {"a", "one"} and i + 1 < len(tokens) and tokens[i + 1].lower in FRACTIONS:
         j = i + 1
     elif word in NUMBER_WORDS and i + 2 < len(tokens) and tokens[i + 1].text == "-":
-        if tokens[i + 2].lower in FRACTIONS and tokens[i + 2].lower.endswith("s"):
+        plural = tokens[i + 2].lower.endswith("s")
+        if (
+            tokens[i + 2].lower in FRACTIONS
+            and (plural or word == "one")
+            and tokens[i + 2].lower != "second"
+        ):
             numerator = NUMBER_WORDS[word]
             j = i + 2
         else:
