@@ -426,9 +426,10 @@ def depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def subject_of(verb: Token, quoted: AbstractSet[int] | None = None) -> Token | None:
-    """The speaker token of a cue: its subject, the object of "according to", or the subject of
-    the verb it is coordinated with ("arrived and said") or of its passive agent."""
+def subject_of(verb: Token, quoted: AbstractSet[int] | None = None, _hops: int = 0) -> Token | None:
+    """The speaker token of a cue: its subject, the object of "according to", the passive agent,
+    or the subject of the verb it depends on ("arrived and said", "incurred boos upon
+    saying")."""
     if verb.lower_ == "according":
         for to in verb.children:
             if to.lower_ == "to":
@@ -446,11 +447,19 @@ def subject_of(verb: Token, quoted: AbstractSet[int] | None = None) -> Token | N
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head, quoted)
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head, quoted)
+    head = verb.head
+    if _hops < 3 and head.i != verb.i and verb.dep_ in _CLIMB_DEPS:
+        while head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head  # "upon saying": the preposition's verb
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ == "nsubjpass" and verb.dep_ == "conj":
+                    return child  # "was joined on stage and joked"
+            return subject_of(head, quoted, _hops + 1)
     return None
+
+
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 
 
 def speaker_span(token: Token) -> Span:

@@ -41,7 +41,35 @@ __all__ = [
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
 #: Words right before a quoted title, headline or sign: what follows is a name, not speech.
 _DISPLAY_WORDS = frozenset(
-    ["headline", "headlined", "title", "titled", "entitled", "banner", "sign", "placard", "slogan", "motto", "hashtag", "caption", "book", "film", "movie", "song", "album", "show", "series", "column", "editorial", "feature", "article", "poster", "reading", "read", "tagline"]
+    [
+        "headline",
+        "headlined",
+        "title",
+        "titled",
+        "entitled",
+        "banner",
+        "sign",
+        "placard",
+        "slogan",
+        "motto",
+        "hashtag",
+        "caption",
+        "book",
+        "film",
+        "movie",
+        "song",
+        "album",
+        "show",
+        "series",
+        "column",
+        "editorial",
+        "feature",
+        "article",
+        "poster",
+        "reading",
+        "read",
+        "tagline",
+    ]
 )
 _CAPTION = re.compile(r"^\s*(?:photo|picture|image|video|caption|credit|file photo)\b", re.I)
 
@@ -350,8 +378,6 @@ def extract_quotes(
         if fragment and (_title_like(span) or not state.governing_cue(span)):
             continue  # scare quote or title
         frame = state.frame(span)
-        # cues after the quote's start, except a verb coordinated with one before the quote
-        # ("called it 'a total failure' and demanded an inquiry")
         after = [
             t
             for t in frame
