@@ -83,10 +83,38 @@ def fold_word(word: str) -> str:
     return text
 
 
+#: Words that make a name a region, not a town: a subset match over them is no variant.
+_ADMIN_WORDS = frozenset(
+    fold_word(w)
+    for w in [
+        "region",
+        "oblast",
+        "district",
+        "raion",
+        "rayon",
+        "rajon",
+        "province",
+        "county",
+        "state",
+        "municipality",
+        "governorate",
+        "krai",
+        "okrug",
+        "gmina",
+        "powiat",
+        "voivodeship",
+        "canton",
+        "department",
+    ]
+)
+
+
 @lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """The folded key of a multi-word name: each word folded, a leading article dropped."""
-    words = _SPACES.sub(" ", re.sub(r"[-‐–'’`]+", " ", anyascii(name))).strip().split(" ")
+    # Apostrophes (a soft sign in romanised Cyrillic: "Konol'fingen") join; hyphens separate.
+    ascii_name = re.sub(r"['’`ʼ]+", "", anyascii(name))
+    words = _SPACES.sub(" ", re.sub(r"[-‐–]+", " ", ascii_name)).strip().split(" ")
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     return " ".join(w for w in (fold_word(w) for w in words) if w)
@@ -114,6 +142,13 @@ def spelling_score(left: str, right: str) -> float:
     if a.replace("z", "s") == b.replace("z", "s"):
         return 0.95  # German and Polish romanisations write Ukrainian/Russian "z" as "s"
     if a.count(" ") != b.count(" "):
+        if a.replace(" ", "") == b.replace(" ", ""):
+            return 0.95  # "Palo Cedro" / "Palocedro"
+        shorter, longer = sorted((a.split(), b.split()), key=len)
+        extra = set(longer) - set(shorter)
+        if set(shorter) <= set(longer) and max(len(w) for w in shorter) >= 4:
+            # "La Florida" / "Florida", but never a city and its region ("Kharkiv Oblast").
+            return 0.0 if extra & _ADMIN_WORDS else 0.8
         return 0.0
     score = jellyfish.jaro_winkler_similarity(a, b)
     edits = jellyfish.damerau_levenshtein_distance(a, b)
@@ -125,4 +160,4 @@ def spelling_score(left: str, right: str) -> float:
         score -= 0.15
     if phonetic_key(left) == phonetic_key(right):
         score += 0.05
-    return max(0.0, min(1.0, score))
+    return max(0.0, min(0.99, score))  # only equal keys score 1

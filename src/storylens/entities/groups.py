@@ -74,7 +74,10 @@ def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
     if gazetteer is not None and "PERSON" not in group.cues:
         group.place = gazetteer.resolve(group.most_common_text())
         if group.place is not None:
-            votes["PLACE"] += 1.5
+            # A tie-breaker for names the NER calls a person or a place; an organisation
+            # named after a town ("Aer Lingus", "Air France") keeps its ORG label.
+            organisation = any(m.label == "ORG" for m in group.mentions)
+            votes["PLACE"] += 0.5 if organisation else 1.5
     group.votes = dict(votes)
     if not votes:
         return "OTHER"
@@ -94,7 +97,7 @@ def _sentence_initial_only(group: NameGroup, texts: dict[str, str]) -> bool:
         return False
     for mention in group.mentions:
         text = texts.get(mention.article_id)
-        if text is None:
+        if not text:
             return False
         before = text[max(0, mention.start - 3) : mention.start].rstrip(" \"“'")
         if before and before[-1] not in ".!?\n:":

@@ -88,10 +88,13 @@ class EntityResolver:
         ]
         long_names = [g for g in groups if g.type in ("OUTLET", "ORG")] + virtual
         for group in groups:
-            if len(group.tokens) == 1 and "PERSON" not in group.cues:
-                owner = short_form_owner(group, long_names)
-                if owner is not None:
-                    absorbed[id(group)] = owner
+            if len(group.tokens) != 1 or "PERSON" in group.cues or group.type == "PLACE":
+                continue
+            owner = short_form_owner(group, long_names)
+            # A "person" short form only joins an outlet ("Vistnyk" tagged PERSON); "Jobs" never
+            # joins an organisation span that swallowed a name ("Apple CEO Steve Jobs").
+            if owner is not None and (group.type != "PERSON" or owner.type == "OUTLET"):
+                absorbed[id(group)] = owner
         live = [g for g in groups if id(g) not in absorbed]
         neighbours = _neighbours(mentions)
         places = [g for g in live if g.type == "PLACE"]
