@@ -12,7 +12,9 @@ Two systems run in the same process over the same pages:
   the default cleaner, language id and sentence segmentation); its output is ``Article.text``.
 - ``trafilatura``: plain ``trafilatura.extract(html)`` with default settings.
 
-Speed is pages per second of one process over the whole pipeline of each system. The English
+Speed is pages per CPU second of one process over the whole pipeline of each system (CPU time,
+not wall time: the systems alternate page by page in one process, and CPU time is not inflated by
+other work on a shared machine). The English
 subset is chosen by language-identifying the page's own must-keep snippets, so the choice does not
 depend on either system's output.
 """
@@ -103,7 +105,9 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def count_snippets(keep: tuple[str, ...], drop: tuple[str, ...], output: str) -> tuple[int, int, int, int]:
+def count_snippets(
+    keep: tuple[str, ...], drop: tuple[str, ...], output: str
+) -> tuple[int, int, int, int]:
     """``(tp, fp, fn, tn)`` of one page by whitespace-normalised substring matching.
 
     Example:
@@ -130,7 +134,11 @@ def load_pages(folder: Path, limit: int | None = None) -> list[EvalPage]:
         if limit is not None and len(pages) >= limit:
             break
         path = next(
-            (p for sub in ("cache", "eval") if (p := folder / "html" / sub / f"{item['file']}.gz").is_file()),
+            (
+                p
+                for sub in ("cache", "eval")
+                if (p := folder / "html" / sub / f"{item['file']}.gz").is_file()
+            ),
             None,
         )
         if path is None:
@@ -174,7 +182,9 @@ def _headings_kept_extractor() -> Callable[[bytes, str], str]:
     from storylens.ingest.runner import ArticleBuilder
     from storylens.text.boilerplate import BoilerplateCleaner, BoilerplateSettings
 
-    builder = ArticleBuilder(IngestSettings(), cleaner=BoilerplateCleaner(BoilerplateSettings(drop_subheads=False)))
+    builder = ArticleBuilder(
+        IngestSettings(), cleaner=BoilerplateCleaner(BoilerplateSettings(drop_subheads=False))
+    )
 
     def extract(html: bytes, origin: str) -> str:
         try:
@@ -218,20 +228,23 @@ def run(options: BenchOptions) -> BenchResult:
         "trafilatura": _trafilatura_extractor(),
     }
     for extract in systems.values():  # pay lazy imports and model loading before timing
-        extract(b"<html><body><article><p>" + b"Warm-up text. " * 20 + b"</p></article></body></html>", "warm-up")
+        extract(
+            b"<html><body><article><p>" + b"Warm-up text. " * 20 + b"</p></article></body></html>",
+            "warm-up",
+        )
     scores = {name: {"all": Confusion(), "en": Confusion()} for name in systems}
     with PredictionWriter(options.predictions) as writer:
         for number, page in enumerate(pages, start=1):
             record: dict[str, Any] = {"url": page.url, "file": page.file, "language": page.language}
             for name, extract in systems.items():
-                started = time.perf_counter()
+                started = time.process_time()
                 try:
                     output = extract(page.html, page.file)
                     failed = False
                 except Exception as exc:
                     output, failed = "", True
                     record[f"{name}_error"] = repr(exc)
-                elapsed = time.perf_counter() - started
+                elapsed = time.process_time() - started
                 counts = count_snippets(page.keep, page.drop, output)
                 groups = ["all", "en"] if page.language == "en" else ["all"]
                 for group in groups:
@@ -270,7 +283,11 @@ def run(options: BenchOptions) -> BenchResult:
         data=str(folder),
         items=len(pages),
         storylens={g: scores["storylens"][g].as_dict() for g in ("all", "en")}
-        | {"headings_kept": {g: scores["storylens, headings kept"][g].as_dict() for g in ("all", "en")}}
+        | {
+            "headings_kept": {
+                g: scores["storylens, headings kept"][g].as_dict() for g in ("all", "en")
+            }
+        }
         | {"speed_ratio": round(speed_ratio, 3)},
         baseline={g: scores["trafilatura"][g].as_dict() for g in ("all", "en")},
         tables=tables,

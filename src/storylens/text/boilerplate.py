@@ -62,6 +62,7 @@ class BoilerplateSettings:
 _TERMINAL = (".", "!", "?", ":", ";", ",", "\u2026", '"', "\u201d", "\u2019", "'", ")", "\u00bb", "\u201c")
 _LIST_MARK = re.compile(r"^(?:[-\u2013\u2014•*·▪►>]|\d+[.)]\s|[a-z][.)]\s)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_DIGIT = re.compile(r"\d")
 _OUTLET_SUFFIX = re.compile(r"\((?P<name>[A-Z][\w&.'’ -]{1,40})\)\s*$")
 
 
@@ -181,6 +182,7 @@ class BoilerplateCleaner:
         if len(kept) > 2 and self.settings.drop_subheads and self._headline_like(first) and len(first.split()) <= 3:
             rules[kept[0]] = "kicker"
             kept = kept[1:]
+        stems: dict[int, set[str]] | None = None
         for position in range(1, len(kept) - 1):
             index = kept[position]
             paragraph = paragraphs[index]
@@ -189,7 +191,9 @@ class BoilerplateCleaner:
             before, after = paragraphs[kept[position - 1]], paragraphs[kept[position + 1]]
             if not (self._prose(before) and self._prose(after)):
                 continue
-            rest = " ".join(paragraphs[i] for i in kept if i != index)
+            if stems is None:  # computed once per article, only when a headline is in question
+                stems = {i: _stems(paragraphs[i]) for i in kept}
+            rest = set().union(*(words for i, words in stems.items() if i != index))
             if self._teaser(paragraph, rest):
                 rules[index] = "teaser-headline"
             elif self.settings.drop_subheads:
@@ -219,12 +223,12 @@ class BoilerplateCleaner:
     def _prose(self, text: str) -> bool:
         return len(text) >= self.settings.min_prose_chars and text.endswith(_TERMINAL)
 
-    def _teaser(self, headline: str, rest: str) -> bool:
-        """A headline sharing no content word with the article: another article's teaser."""
-        if len(headline.split()) < self.settings.min_teaser_words or any(ch.isdigit() for ch in headline):
+    def _teaser(self, headline: str, rest: set[str]) -> bool:
+        """A headline sharing (almost) no content word with the article: another article's teaser."""
+        if len(headline.split()) < self.settings.min_teaser_words or _DIGIT.search(headline):
             return False
         words = _stems(headline)
-        return bool(words) and len(words & _stems(rest)) / len(words) < self.settings.subhead_overlap
+        return bool(words) and len(words & rest) / len(words) < self.settings.subhead_overlap
 
 
 def _furniture_rule(paragraph: str) -> str | None:
@@ -263,7 +267,7 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "credit-line"
     if cues.CAPTION_PREFIX.match(paragraph):
         return "photo-credit" if _pure_credit(paragraph) else "photo-caption"
-    if any(ch.isdigit() for ch in paragraph) and cues.TIMESTAMP_ONLY.match(paragraph):
+    if _DIGIT.search(paragraph) and cues.TIMESTAMP_ONLY.match(paragraph):
         return "timestamp"
     if cues.CALL_TO_ACTION.search(paragraph):
         return "call-to-action"

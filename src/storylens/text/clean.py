@@ -37,7 +37,8 @@ class Cleaner(Protocol):
 def normalise_paragraph(text: str) -> str:
     """NFC, no control characters, no soft hyphens, single spaces."""
     text = unicodedata.normalize("NFC", text).replace("\u00ad", "").replace("\u200b", "")
-    text = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in text)
+    if not text.isprintable():  # the per-character pass only when needed: it is the slow part
+        text = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in text)
     return " ".join(text.split())
 
 
