@@ -71,6 +71,10 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
+#: Addressing the reader ("You can add location information to your Tweets") is page text, not news.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll)\b", re.IGNORECASE)
+#: Captions and media labels: "Image from the campaign.", "Pictured: ...", "Video: ...".
+_CAPTION_START = re.compile(r"^(?:Image|Photo|Picture|Pictured|Video|Watch|Above|Top|Left|Right|Caption)\b")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _FURNITURE = re.compile(
     r"https?://|www\.|@\w|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|him|her)\b"
@@ -186,7 +190,7 @@ def clean_sentence(
         return None
     dangling = bool(_DANGLING_START.match(text)) and not _EXPLETIVE_IT.match(text)
     unquoted = _QUOTED.sub(" ", text)
-    if _FIRST_PERSON.search(unquoted):
+    if _FIRST_PERSON.search(unquoted) or _SECOND_PERSON.search(unquoted) or _CAPTION_START.match(text):
         return None
     pronoun = _PRONOUN_SPEAKER.search(text)
     if pronoun:
