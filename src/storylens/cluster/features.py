@@ -6,8 +6,9 @@ make memory grow with it. Terms are hashed (CRC-32, stable across processes, unl
 into ``2**n_bits`` buckets; the document-frequency table is one float array of that size, so the
 featuriser's memory is constant whatever the stream length.
 
-Why not spaCy lemmas and NER: parsing costs ~20 ms per article on this machine, which alone would
-cap the stream at ~50 articles/s (the goal is 300). A light suffix stemmer stands in for lemmas and
+Why not spaCy lemmas and NER: the shared pipeline costs ~80 ms of CPU per article (first 400
+words, measured on Multi-News) against ~0.4 ms for this featuriser; it alone would cap the stream
+near 12 articles/s per core (the goal is 300). A light suffix stemmer stands in for lemmas and
 runs of capitalised words stand in for named entities; both are measured in docs/clustering.md.
 
 Example:
@@ -49,8 +50,10 @@ _SUFFIXES = ("ies", "ing", "ed", "es", "s", "ly")
 def stem(word: str) -> str:
     """A light English suffix stripper (plural, -ing, -ed, -ly).
 
-    Porter would conflate more, but this keeps names readable, costs a dict lookup once cached,
-    and measured the same as NLTK's Porter on the dev sets (docs/clustering.md).
+    Measured on the dev sets (docs/clustering.md): B-cubed F1 0.823 / 0.944 / 0.841 on the
+    Multi-News mix / Timeline17 / ECB+ topics, against 0.826 / 0.952 / 0.843 with NLTK's Porter
+    stemmer and 0.820 / 0.935 / 0.836 with none. Porter's small gain did not earn a new core
+    dependency; the result is cached per word either way.
     """
     if len(word) <= 4:
         return word
