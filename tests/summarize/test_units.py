@@ -89,3 +89,12 @@ def test_kept_span_points_at_the_kept_text() -> None:
 def test_stems_and_numbers() -> None:
     assert content_stems("The dams were bursting") == ("dam", "burst")
     assert numbers_of("At least 4,500 people, up from 2,800.") == frozenset({"4500", "2800"})
+
+
+def test_bare_quote_leans_on_the_sentence_before() -> None:
+    text = (
+        'Coach Oleg Marchuk said his players had trained for the final all winter long.\n\n'
+        '"Today the whole city was watching us play."'
+    )
+    candidates = candidates_of(RuleSegmenter().split("a", text), SETTINGS)
+    assert [c.requires for c in candidates] == [None, 0]

@@ -15,7 +15,7 @@ The steps, for one story:
    three times); plus a lead bias (news puts the key facts first).
 5. **Selection**: MMR (maximal marginal relevance) under a word budget; near-repeats are skipped.
 6. **Order**: chronological by the date of the event a sentence reports (time stage) or its
-   article's date when the story spans several days; else by position in the articles.
+   article's date when the articles span several days; else by position in the articles.
 7. **Citations** (:func:`supporters`): each chosen sentence cites its article and every other
    article with a sentence that states the same fact.
 """
@@ -289,7 +289,10 @@ class Summarizer:
         documents: Sequence[SourceDocument],
         event_dates: Mapping[tuple[str, int], str] | None,
     ) -> list[int]:
-        """Chronological when the story spans several dates, else by position in the articles."""
+        """Chronological when the articles were published on several days (the story is a sequence
+        of events), by the event date of each sentence, else its article's date; otherwise (one
+        article, or one news day) by position in the articles, which keeps each article's
+        narrative order."""
         doc_rank = {d.id: k for k, d in enumerate(documents)}
         lookup = {(c.article_id, c.index): k for k, c in enumerate(candidates)}
 
@@ -306,7 +309,8 @@ class Summarizer:
             or published[candidates[i].article_id]
             for i in chosen
         }
-        if self.settings.chronological and len({d for d in dates.values() if d}) > 1:
+        days = {d.published for d in documents if d.published}
+        if self.settings.chronological and len(days) > 1:
             return sorted(chosen, key=lambda i: (dates[i] or "9999", doc_rank[candidates[i].article_id],
                                                  candidates[i].position))
         return sorted(chosen, key=lambda i: (candidates[head(i)].position, doc_rank[candidates[i].article_id],

@@ -4,10 +4,11 @@ A summary sentence is read out of its article, so it must make sense alone. The 
 the sentence's words and only cut what never carries meaning, or reject the sentence:
 
 - cut: a dateline ("KYIV (Reuters) -", "WASHINGTON --"), a leading connective ("But", "However,");
+- mark as dangling (kept only right after the sentence it leans on): a sentence that opens with a
+  pronoun or demonstrative, and a bare quote with no attribution;
 - reject: captions and headlines (no terminal punctuation), page furniture (share/subscribe
   prompts, photo credits, "contributed to this report"), questions, sentences with a broken quote
-  (an odd number of quotation marks: the quote runs on into the next sentence), sentences that
-  open with a pronoun or a demonstrative (their antecedent is in the sentence before), a reporting
+  (an odd number of quotation marks: the quote runs on into the next sentence), a reporting
   clause whose speaker is only a pronoun ('"...," he said.') unless a resolver names the speaker,
   first-person narration outside quotes, and fragments shorter than ``min_words`` or longer than
   ``max_words``.
@@ -190,6 +191,8 @@ def clean_sentence(
         return None
     dangling = bool(_DANGLING_START.match(text)) and not _EXPLETIVE_IT.match(text)
     unquoted = _QUOTED.sub(" ", text)
+    if text[0] in "\"\u201c" and len(_WORD.findall(unquoted)) < 2:
+        dangling = True  # a bare quote: its speaker is named in the sentence before
     if _FIRST_PERSON.search(unquoted) or _SECOND_PERSON.search(unquoted) or _CAPTION_START.match(text):
         return None
     pronoun = _PRONOUN_SPEAKER.search(text)
