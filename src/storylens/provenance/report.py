@@ -46,11 +46,10 @@ class _UnionFind:
             self.parent[item], item = root, self.parent[item]
         return root
 
-    def union(self, derived: str, origin: str) -> None:
-        """Join two groups; the origin's root stays the root (it names the group)."""
-        root_derived, root_origin = self.find(derived), self.find(origin)
-        if root_derived != root_origin:
-            self.parent[root_derived] = root_origin
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_a] = root_b
 
 
 class ProvenanceReport:
@@ -71,7 +70,7 @@ class ProvenanceReport:
         self._derived_from: dict[str, list[str]] = {a: [] for a in self.article_ids}
         self._spans = {a: list(spans) for a, spans in (sentence_spans or {}).items()}
         for link in self.links:
-            if link.kind not in DERIVATION_KINDS or link.target not in self._rank:
+            if link.kind not in DERIVATION_KINDS or not {link.source, link.target} <= self._rank.keys():
                 continue
             for derived_index, origin_index, _ in link.pairs:
                 self._sentence_origin.setdefault(
@@ -79,6 +78,15 @@ class ProvenanceReport:
             if self._whole_article(link):
                 self._groups.union(link.source, link.target)
                 self._derived_from[link.source].append(link.target)
+        # Each group is named by its original: the earliest member that derives from no other
+        # member (the earliest member at all if derivations form a cycle).
+        members: dict[str, list[str]] = {}
+        for article_id in self.article_ids:
+            members.setdefault(self._groups.find(article_id), []).append(article_id)
+        self._name: dict[str, str] = {}
+        for root, ids in members.items():
+            originals = [a for a in ids if not self._derived_from[a]] or ids
+            self._name[root] = min(originals, key=lambda a: self._rank[a])
 
     def _whole_article(self, link: ProvenanceLink) -> bool:
         """Whether a link makes its source a version of its target rather than an article that
@@ -105,7 +113,8 @@ class ProvenanceReport:
     def group_of(self, article_id: str) -> str:
         """The id of the original article of ``article_id``'s independent group (the one the
         others derive from, directly or through a chain)."""
-        return self._groups.find(article_id)
+        root = self._groups.find(article_id)
+        return self._name.get(root, root)
 
     def independent_sources(self, article_ids: Iterable[str]) -> list[tuple[str, ...]]:
         """Partition ``article_ids`` into groups of mutually dependent articles.

@@ -48,7 +48,7 @@ class ProvenanceSettings:
     block_min_df_cap: int = 40
     candidates_per_sentence: int = 6
     block_min_cosine: float = 0.08
-    sentence_threshold: float = 0.68
+    sentence_threshold: float = 0.72
     min_aligned: int = 3
     min_share: float = 0.25
     min_aligned_alone: int = 8
