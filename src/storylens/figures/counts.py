@@ -192,12 +192,25 @@ def _phrase(noun: Token) -> str:
     return " ".join([*(t.text for t in words), noun.text])
 
 
+def _lemma(token: Token) -> str:
+    """The lemma, singular even for proper-noun plurals the model leaves alone ("Britons")."""
+    lemma = token.lemma_.lower() if token.pos_ in _NOUN_POS else token.lower_
+    if token.tag_ in {"NNS", "NNPS"} and lemma == token.lower_ and len(lemma) > 3:
+        if lemma.endswith("children"):
+            return lemma[: -len("children")] + "child"
+        if lemma.endswith("ies"):
+            return lemma[:-3] + "y"
+        if lemma.endswith("s") and not lemma.endswith("ss"):
+            return lemma[:-1]
+    return lemma
+
+
 def _qualified_key(noun: Token) -> str:
     """The key, with a nationality qualifier kept ("russian soldiers" is not "ukrainian soldiers")."""
     for child in noun.lefts:
         if child.dep_ == "compound" and child.lemma_.lower() in {"death", "casualty"}:
             return "deaths" if child.lemma_.lower() == "death" else "casualties"
-    key = normalise_key(noun.lemma_ if noun.pos_ in _NOUN_POS else noun.text)
+    key = normalise_key(_lemma(noun))
     qualifiers = [t.text.lower() for t in noun.lefts if t.dep_ == "amod" and t.ent_type_ == "NORP"]
     return " ".join([*qualifiers, key])
 
@@ -243,8 +256,10 @@ def _predicate(token: Token) -> str | None:
     return None
 
 
-def _from_noun(noun: Token, anchor: Token) -> Counted:
-    if noun.lemma_.lower() in _LEVEL_NOUNS and noun.lemma_.lower() != "toll":
+def _from_noun(noun: Token, anchor: Token, measured: bool = False) -> Counted:
+    # A level noun names no thing of its own ("the number rose to 52"), except for a measure:
+    # "the water level dropped by two metres" measures the level.
+    if noun.lemma_.lower() in _LEVEL_NOUNS and noun.lemma_.lower() != "toll" and not measured:
         compound = [
             c
             for c in noun.lefts
@@ -275,6 +290,15 @@ def _from_noun(noun: Token, anchor: Token) -> Counted:
 
 
 _CASUALTY_VALUES = frozenset(CASUALTY_KEYS.values())
+
+
+def _prep_object(token: Token, preps: set[str]) -> Token | None:
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in _NOUN_POS:
+                    return grandchild
+    return None
 
 
 def _of_object(token: Token) -> Token | None:
@@ -348,8 +372,30 @@ def counted_thing(doc: Doc, q: Quantity) -> Counted | None:
     if anchor is None:
         return None
     obj = _of_object(anchor)
-    if obj is not None and obj.pos_ in _NOUN_POS | {"ADJ"}:
-        return _from_noun(obj, anchor)
+    # "billions of dollars in dividends", "tens of millions of people": look past units and
+    # number words to the thing itself.
+    for _ in range(2):
+        if obj is None or (
+            obj.lemma_.lower() not in UNIT_WORD_LEMMAS and obj.lower_ not in _NUMBER_NOUNS
+        ):
+            break
+        obj = _of_object(obj) or _prep_object(obj, {"in", "for", "on"})
+    if (
+        obj is not None
+        and obj.pos_ in _NOUN_POS | {"ADJ"}
+        and obj.lemma_.lower() not in UNIT_WORD_LEMMAS
+    ):
+        counted = _from_noun(obj, anchor)
+        verb = _predicate(anchor)
+        if (
+            counted.predicate in _CASUALTY_VALUES
+            and verb
+            and verb not in _LEVEL_VERBS
+            and verb not in CASUALTY_KEYS
+        ):
+            # "44 of the dead have been identified" counts identifications, not deaths
+            return Counted(counted.phrase, counted.key, verb)
+        return counted
     head = anchor.head
     if anchor.dep_ in _MODIFIER_DEPS and head is not anchor and head.pos_ in _NOUN_POS | {"ADJ"}:
         if head.pos_ == "ADJ" and head.lemma_.lower() in CASUALTY_KEYS:
@@ -360,6 +406,12 @@ def counted_thing(doc: Doc, q: Quantity) -> Counted | None:
     if _is_countable_anchor(anchor):
         return _from_noun(anchor, anchor)
     money = figure_kind(q.unit, None) == "money"
+    measured = q.unit is not None and figure_kind(q.unit, None) not in {
+        "money",
+        "percentage",
+        "fraction",
+        "count",
+    }
     if anchor.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
         governor = head.head
         if governor.pos_ in _NOUN_POS and head.lower_ in {"of", "at"}:
@@ -367,7 +419,7 @@ def counted_thing(doc: Doc, q: Quantity) -> Counted | None:
         if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in _LEVEL_VERBS:
             subject = _subject(governor)
             if subject is not None:
-                return _from_noun(subject, anchor)  # "the toll rose to 61"
+                return _from_noun(subject, anchor, measured)  # "the toll rose to 61"
         if governor.pos_ == "VERB" and (money or q.unit in {"percent", "fraction"}):
             lemma = governor.lemma_.lower()
             return Counted(governor.text, lemma, lemma)  # "asked for 9%"
@@ -393,9 +445,21 @@ def counted_thing(doc: Doc, q: Quantity) -> Counted | None:
         return (
             _from_noun(subject, anchor) if subject is not None else None
         )  # "the strike is due to last 72 hours"
+    if (
+        measured
+        and anchor.dep_ in {"dobj", "npadvmod"}
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in _LEVEL_VERBS
+    ):
+        subject = _subject(head)
+        if subject is not None:
+            return _from_noun(
+                subject, anchor, measured=True
+            )  # "the water level dropped two metres"
     if q.unit is not None and kind not in {"money", "percentage", "fraction", "count"}:
-        # A bare measure ("dropped almost two metres"): the unit and the verb say what it is.
-        return Counted(anchor.text, normalise_key(anchor.lemma_), _predicate(anchor))
+        # A bare measure ("dropped almost two metres", "two miles northeast of the town"): the
+        # dimension and the verb say what it is.
+        return Counted(anchor.text, kind, _predicate(anchor))
     if q.unit is None and anchor.lower_ in _NUMBER_NOUNS:
         return Counted("", "", _predicate(anchor), elliptical=True)  # "the dozen it reported"
     return None
