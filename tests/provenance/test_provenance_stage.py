@@ -83,3 +83,12 @@ def test_republication_notice_and_brief_json(story_articles) -> None:  # type: i
     assert rows["copy"]["original_share"] == 0.0 and rows["copy"]["group"] == "original"
     copies = [p for p in document["provenance"] if p["kind"] == "copies"]
     assert copies and copies[0]["pairs"] and copies[0]["direction"]
+
+
+def test_tiny_stories_do_not_break_the_stage() -> None:
+    lone = Article("lone", "lone.txt", None, "Short note.", outlet="Valley Wire")
+    empty = Article("empty", "empty.txt", None, "", outlet=None)
+    analysis = StoryAnalysis(Story("s", ("lone", "empty"), "x"), (lone, empty))
+    out = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(analysis)
+    assert out.provenance == ()
+    assert {a.article_id: a.original_share for a in out.article_provenance} == {"lone": 1.0, "empty": 1.0}
