@@ -26,10 +26,10 @@ def _record_name(article: Article) -> str:
 
 
 def analyse_demo(
-    resources: Any = None,
+    resources: Any = None, analyses: Sequence[str] | None = None
 ) -> tuple[list[Article], list[Figure], list[FigureGroup], dict[str, Any]]:
-    """Ingest the demo corpus, run the available stages on the key's stories; return the articles,
-    figures and groups of every story, and the answer key."""
+    """Ingest the demo corpus, run the stages (all available by default) on the key's stories;
+    return the articles, figures and groups of every story, and the answer key."""
     from storylens.api import demo_corpus_path, ingest
     from storylens.config import Settings
     from storylens.pipeline import AnalysisRunner
@@ -43,7 +43,7 @@ def analyse_demo(
     by_name: dict[str, list[Article]] = {}
     for article in articles:
         by_name.setdefault(_record_name(article), []).append(article)
-    runner = AnalysisRunner(settings, resources=resources)
+    runner = AnalysisRunner(settings, analyses, resources=resources)
     figures: list[Figure] = []
     groups: list[FigureGroup] = []
     for index, gold_story in enumerate(answers["stories"]):
@@ -77,10 +77,10 @@ def match_member(
     return None
 
 
-def evaluate_demo(resources: Any = None) -> dict[str, Any]:
+def evaluate_demo(resources: Any = None, analyses: Sequence[str] | None = None) -> dict[str, Any]:
     """Group recall and status accuracy on the key's ``figure_groups``; conflicts on
     ``not_conflicts`` pairs (which must never share a conflict group)."""
-    articles, figures, groups, answers = analyse_demo(resources)
+    articles, figures, groups, answers = analyse_demo(resources, analyses)
     group_of = {fid: g for g in groups for fid in g.figure_ids}
     problems: list[str] = []
     found = correct = placed = total_members = 0

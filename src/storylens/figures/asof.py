@@ -4,8 +4,9 @@ A time expression dates a figure only when it belongs to the figure's clause: "m
 Sunday" dates the 4,500, but not the "About 1,900 people" at the start of the same sentence, and
 "the dozen it reported on Sunday" does not date "nine people were still missing". The rule reads
 the parse: the expression's nearest head that is a verb or a figure must be the figure itself,
-its counted noun, the verb that governs the figure, or a verb one step above or below that one
-("..., officials said on Saturday"). Expressions after the publication date (a school "will
+its counted noun, the verb that governs the figure, or the verb one step above that one
+("..., officials said on Saturday"), but not a clause below it ("killed when the dam failed on
+Friday" dates the failure, not the count). Expressions after the publication date (a school "will
 reopen on Monday") never date a claim. With no such expression the publication date is used.
 
 The time stage's mentions are used when it ran; without it, weekday names ("on Sunday") are
@@ -65,7 +66,9 @@ def _belongs(doc: Doc, start: int, end: int, anchor: Token) -> bool:
     verb = _governing_verb(anchor)
     if verb is None or attached.pos_ not in _CLAUSE_POS:
         return False
-    return attached.i == verb.i or attached.head.i == verb.i or verb.head.i == attached.i
+    # The figure's own verb, or the reporting verb right above it ("..., officials said on
+    # Saturday"); not a clause below it ("killed when the dam failed on Friday" dates the failure).
+    return attached.i == verb.i or verb.head.i == attached.i
 
 
 def _closer_figure(position: int, anchor: Token, others: Sequence[int]) -> bool:
