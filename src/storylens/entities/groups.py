@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from storylens.entities.gazetteer import Gazetteer, Place
 from storylens.entities.mentions import NameMention
-from storylens.entities.roles import ORG_HEADS
+from storylens.entities.roles import ORG_HEADS, OUTLET_HEADS
 
 __all__ = ["NameGroup", "build_groups", "vote_type"]
 
@@ -71,6 +71,9 @@ def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
         votes["OUTLET"] += 100.0
     if group.tokens and group.tokens[-1] in ORG_HEADS and len(group.tokens) > 1:
         votes["ORG"] += 2.0
+    last_word = group.most_common_text().split()[-1].lower() if group.mentions else ""
+    if len(group.tokens) > 1 and last_word in OUTLET_HEADS:
+        votes["OUTLET"] += 2.5
     if gazetteer is not None and "PERSON" not in group.cues:
         group.place = gazetteer.resolve(group.most_common_text())
         if group.place is not None:

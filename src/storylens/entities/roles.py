@@ -20,6 +20,7 @@ def wordset(text: str) -> frozenset[str]:
 
 __all__ = [
     "ORG_HEADS",
+    "OUTLET_HEADS",
     "PERSON_ROLE_NOUNS",
     "TITLE_WORDS",
     "context_cues",
@@ -68,6 +69,12 @@ ORG_HEADS: frozenset[str] = wordset(
     force forces guard group holding holdings fund foundation institute association federation
     league club team juniors seniors office department bureau administration commission court
     parliament assembly station operator hydro energy airlines airways railways"""
+)
+#: Last words of news outlets' names ("The Northern Times", "Harbour Post", "Meridian Press").
+OUTLET_HEADS: frozenset[str] = wordset(
+    """times post press news herald gazette courier tribune journal daily telegraph guardian
+    independent observer chronicle express mirror ledger bulletin dispatch gazeta pravda vesti
+    vistnyk visnyk wire newswire radio tv television broadcasting weekly monthly magazine"""
 )
 _PLACE_NOUNS = (
     r"port|village|town|city|hamlet|settlement|region|oblast|district|province|capital|suburb"
