@@ -85,28 +85,56 @@ def similarity(a: str, b: str, tfidf_cosine: float, wordnet: WordNet | None = No
     return best
 
 
-def _part_similarity(a: Candidate, b: Candidate, wordnet: WordNet | None) -> float:
-    """Best similarity of one part of ``a`` to one part of ``b`` (a statement repeated with a
-    different second half), for quotes of several parts only."""
-    if len(a.part_lemmas) < 2 and len(b.part_lemmas) < 2:
-        return 0.0
-    best = 0.0
-    for x in a.part_lemmas or (a.lemmas,):
-        for y in b.part_lemmas or (b.lemmas,):
-            if len(x.split()) < 2 or len(y.split()) < 2:
-                continue
-            cosine = _cosines([x, y])[0][1]
-            best = max(best, similarity(x, y, cosine, wordnet))
-    return best
-
-
 def _cosines(texts: Sequence[str]) -> list[list[float]]:
+    """Pairwise cosine of character 3-5-gram TF-IDF vectors of ``texts``."""
     if not any(texts):
         return [[0.0] * len(texts) for _ in texts]
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     matrix = vectorizer.fit_transform([t or "_" for t in texts])
     product = (matrix @ matrix.T).toarray()
     return [[float(v) for v in row] for row in product]
+
+
+class _Scorer:
+    """Pairwise similarity over one story's quotes: one TF-IDF model for every whole quote and
+    part, WordNet loaded only when some pair needs more than wording."""
+
+    def __init__(self, candidates: Sequence[Candidate], settings: QuoteSettings) -> None:
+        texts = sorted(
+            {c.lemmas for c in candidates} | {p for c in candidates for p in c.part_lemmas}
+        )
+        self.row = {text: i for i, text in enumerate(texts)}
+        self.cosine = _cosines(texts)
+        self.settings = settings
+        self._wordnet: WordNet | None = None
+        self._wordnet_tried = False
+
+    def wordnet(self) -> WordNet | None:
+        if not self._wordnet_tried:
+            self._wordnet_tried = True
+            self._wordnet = WordNet.load() if self.settings.use_wordnet else None
+        return self._wordnet
+
+    def pair(self, x: str, y: str, needed: float) -> float:
+        """Similarity of two lemma strings; WordNet is consulted only below ``needed``."""
+        score = similarity(x, y, self.cosine[self.row[x]][self.row[y]])
+        if score < needed and len(x.split()) >= 2 and len(y.split()) >= 2:
+            wordnet = self.wordnet()
+            if wordnet is not None:
+                score = max(score, soft_overlap(x.split(), y.split(), wordnet, needed))
+        return score
+
+    def score(self, a: Candidate, b: Candidate, needed: float) -> float:
+        """Whole-quote similarity, or the best part-to-part one for quotes of several parts
+        (a statement repeated with a different second half)."""
+        best = self.pair(a.lemmas, b.lemmas, needed)
+        if best >= needed or (len(a.part_lemmas) < 2 and len(b.part_lemmas) < 2):
+            return best
+        for x in a.part_lemmas or (a.lemmas,):
+            for y in b.part_lemmas or (b.lemmas,):
+                if len(x.split()) >= 2 and len(y.split()) >= 2:
+                    best = max(best, self.pair(x, y, needed))
+        return best
 
 
 def group_quotes(
@@ -116,24 +144,21 @@ def group_quotes(
 ) -> tuple[Quote, ...]:
     """One ``Quote`` per group of variants, in order of first publication."""
     n = len(candidates)
-    cosines = _cosines([c.lemmas for c in candidates])
-    several = len({c.quote.article_id for c in candidates}) > 1
-    wordnet = WordNet.load() if settings.use_wordnet and several else None
+    scorer = _Scorer(candidates, settings)
     keys = [_speaker_key(c.speaker) for c in candidates]
     pairs: list[tuple[float, int, int]] = []
     for i in range(n):
         for j in range(i + 1, n):
-            score = similarity(candidates[i].lemmas, candidates[j].lemmas, cosines[i][j], wordnet)
-            score = max(score, _part_similarity(candidates[i], candidates[j], wordnet))
             same_article = candidates[i].quote.article_id == candidates[j].quote.article_id
-            if same_article and score < _VERBATIM:
-                continue
-            if keys[i] is not None and keys[i] == keys[j]:
+            if same_article:
+                needed = _VERBATIM
+            elif keys[i] is not None and keys[i] == keys[j]:
                 needed = settings.same_speaker_threshold
             elif keys[i] is not None and keys[j] is not None:
                 needed = settings.other_speaker_threshold
             else:
                 needed = settings.match_threshold
+            score = scorer.score(candidates[i], candidates[j], needed)
             if score >= needed:
                 pairs.append((score, i, j))
     pairs.sort(reverse=True)

@@ -34,6 +34,7 @@ class WordNet:
     def __init__(self, root: Path) -> None:
         self.senses: dict[str, list[str]] = {}
         self.hypernyms: dict[str, tuple[str, ...]] = {}
+        self._memo: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         for pos in _POS:
             self._read_index(root / f"index.{pos}", pos[0])
             self._read_data(root / f"data.{pos}", pos[0])
@@ -67,13 +68,15 @@ class WordNet:
                 if ups:
                     self.hypernyms[pos + fields[0]] = tuple(ups)
 
-    def senses_of(self, lemma: str) -> frozenset[str]:
-        """A lemma's first senses (all parts of speech)."""
-        return frozenset(self.senses.get(lemma.lower().replace(" ", "_"), ()))
-
-    def broader(self, senses: frozenset[str]) -> frozenset[str]:
-        """The direct hypernyms of some senses."""
-        return frozenset(h for sense in senses for h in self.hypernyms.get(sense, ()))
+    def concepts(self, lemma: str) -> tuple[frozenset[str], frozenset[str]]:
+        """A lemma's first senses (all parts of speech) and their direct hypernyms, memoised:
+        matching asks for the same words over and over."""
+        found = self._memo.get(lemma)
+        if found is None:
+            senses = frozenset(self.senses.get(lemma.lower().replace(" ", "_"), ()))
+            broader = frozenset(h for sense in senses for h in self.hypernyms.get(sense, ()))
+            found = self._memo[lemma] = (senses, broader)
+        return found
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -90,28 +93,39 @@ class WordNet:
         return None
 
 
-def soft_overlap(a: list[str], b: list[str], wordnet: WordNet) -> float:
+def soft_overlap(a: list[str], b: list[str], wordnet: WordNet, floor: float = 0.0) -> float:
     """Dice overlap of two lemma lists where a synonym (shared sense) counts 0.9 of a shared
     word and a hypernym pair ("house" under "dwelling, home") 0.7. Lists of one word score 0:
-    a single shared or related word says nothing about two quotes."""
+    a single shared or related word says nothing about two quotes. Below ``floor`` the result
+    may be returned as 0 without the full pairing."""
     if len(a) < 2 or len(b) < 2:
         return 0.0
-    senses_b = [wordnet.senses_of(w) for w in b]
-    broader_b = [wordnet.broader(s) for s in senses_b]
+    concepts_b = [wordnet.concepts(w) for w in b]
+    if floor > 0:
+        # an upper bound first: most pairs of a story share too little to be worth the pairing
+        words_b = set(b)
+        senses_b = frozenset().union(*(c[0] for c in concepts_b))
+        broader_b = frozenset().union(*(c[1] for c in concepts_b))
+        possible = 0
+        for word in a:
+            mine, mine_broader = wordnet.concepts(word)
+            if word in words_b or mine & senses_b or mine & broader_b or mine_broader & senses_b:
+                possible += 1
+        if 2 * min(possible, len(b)) / (len(a) + len(b)) < floor:
+            return 0.0
     used: set[int] = set()
     matched = 0.0
     for word in a:
-        mine = wordnet.senses_of(word)
-        mine_broader = wordnet.broader(mine)
+        mine, mine_broader = wordnet.concepts(word)
         best, best_j = 0.0, -1
         for j, other in enumerate(b):
             if j in used:
                 continue
             if word == other:
                 weight = 1.0
-            elif mine & senses_b[j]:
+            elif mine & concepts_b[j][0]:
                 weight = SYNONYM_WEIGHT
-            elif mine & broader_b[j] or mine_broader & senses_b[j]:
+            elif mine & concepts_b[j][1] or mine_broader & concepts_b[j][0]:
                 weight = HYPERNYM_WEIGHT
             else:
                 continue
