@@ -77,3 +77,14 @@ def test_translation_notice() -> None:
 
 def test_per_cent_is_not_an_attribution() -> None:
     assert _found("Prices rose 9 per cent, while rents climbed by a third.") == []
+
+
+def test_entities_stage_types_are_used() -> None:
+    article = Article("a", "a.txt", None, "Zerkalo reported that the dam had cracked.")
+    sentences = RuleSegmenter().split("a", article.text)
+    found = find_attributions(article, sentences, OutletDirectory.build(()),
+                              entity_types={"zerkalo": "OUTLET"})
+    assert [(m.resolved, m.kind) for m in found] == [("Zerkalo", "outlet")]
+    found = find_attributions(article, sentences, OutletDirectory.build(()),
+                              entity_types={"zerkalo": "PERSON"})
+    assert [(m.resolved, m.kind) for m in found] == [("Zerkalo", "person")]

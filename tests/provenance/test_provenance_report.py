@@ -33,3 +33,10 @@ def test_sentence_level_origin_follows_the_alignment_chain() -> None:
     assert report.independent_sources_for([Mention("a", 0, 10, ""), Mention("e", 22, 25, "")]) == [
         ("a", "e")]
     assert report.earliest(["c", "e", "b"]) == "b"
+
+
+def test_original_share_from_aligned_pairs() -> None:
+    report = _report()
+    assert report.original_share("a") == 1.0
+    assert report.original_share("b") == 1 - 2 / 3
+    assert report.original_share("e") == 1 - 1 / 3

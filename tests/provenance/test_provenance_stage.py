@@ -41,6 +41,7 @@ def test_stage_links_groups_and_original_shares(story_articles) -> None:  # type
     assert per_article["spun"].group == per_article["original"].group == "original"
     assert per_article["independent"].group == "independent"
     report = ProvenanceReport.from_analysis(out)
+    assert report.original_share("spun") == per_article["spun"].original_share
     groups = report.independent_sources(["spun", "independent", "original", "rewrite"])
     assert groups == [("original", "spun", "rewrite"), ("independent",)]
 

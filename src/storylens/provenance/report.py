@@ -69,6 +69,7 @@ class ProvenanceReport:
         self._sentence_origin: dict[tuple[str, int], tuple[str, int]] = {}
         self._derived_from: dict[str, list[str]] = {a: [] for a in self.article_ids}
         self._spans = {a: list(spans) for a, spans in (sentence_spans or {}).items()}
+        self._shares: dict[str, float] = {}
         for link in self.links:
             if link.kind not in DERIVATION_KINDS or not {link.source, link.target} <= self._rank.keys():
                 continue
@@ -106,9 +107,31 @@ class ProvenanceReport:
         """The report of an analysed story (run the provenance stage first)."""
         ordered = [a.id for a in sorted(analysis.articles, key=publication_order)]
         spans: dict[str, list[tuple[int, int]]] = {}
-        for sentence in analysis.sentences:
+        for sentence in sorted(analysis.sentences, key=lambda s: (s.article_id, s.index)):
             spans.setdefault(sentence.article_id, []).append((sentence.start, sentence.end))
-        return cls(ordered, analysis.provenance, spans)
+        report = cls(ordered, analysis.provenance, spans)
+        report._shares = {a.article_id: a.original_share for a in analysis.article_provenance}
+        return report
+
+    def original_share(self, article_id: str) -> float:
+        """Share of the article's sentences that it did not take from another story article.
+
+        The stage's value (``ArticleProvenance.original_share``) when the report was built from
+        an analysis; otherwise computed from the links' aligned sentence pairs.
+        """
+        if article_id in self._shares:
+            return self._shares[article_id]
+        derived = {
+            i for link in self.links
+            if link.source == article_id and link.kind in DERIVATION_KINDS
+            for i, _, _ in link.pairs
+        }
+        republished = any(
+            link.source == article_id and link.kind == "republishes" for link in self.links)
+        if republished and not derived:
+            return 0.0
+        total = len(self._spans.get(article_id, ())) or max(derived, default=-1) + 1
+        return 1.0 - min(1.0, len(derived) / total) if total else 1.0
 
     def group_of(self, article_id: str) -> str:
         """The id of the original article of ``article_id``'s independent group (the one the
