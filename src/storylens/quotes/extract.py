@@ -240,8 +240,8 @@ class _ArticleQuotes:
         # '"Every house," the mayor said, "will be rebuilt."': a cue right after the closing mark
         after = self.doc[span.end : span.end + 6]
         for token in after:
-            if token.i in self.quoted and not token.is_quote:
-                break
+            if (token.i in self.quoted and not token.is_quote) or token.dep_ == "cc":
+                break  # another quote, or a new clause ("... and demanded an inquiry")
             if is_cue(token, QUOTE_CUES) and speaker_from_cue(token, self.quoted) is not None:
                 return True
         root = span.root
