@@ -12,7 +12,7 @@ from storylens.provenance.settings import ProvenanceSettings
 def test_derivation_detection_gate(shared_data: Path) -> None:
     clusters = _load_clusters(shared_data / "multinews")
     with PredictionWriter(None) as writer:
-        records, _, _ = _synthetic(clusters, 66, ProvenanceSettings(), writer)
+        records, _, _, _ = _synthetic(clusters, 66, ProvenanceSettings(), writer)
     precision, recall, f1 = _detection(records, None)
     assert f1 >= 0.9, (precision, recall)
     negatives = [r for r in records if not r.gold_kind]
