@@ -121,7 +121,7 @@ def _synthetic(
     limit: int | None,
     settings: ProvenanceSettings,
     writer: PredictionWriter,
-) -> tuple[list[_PairRecord], float, int]:
+) -> tuple[list[_PairRecord], float, int, int]:
     rng = random.Random(SEED)
     vocab = SwapVocabulary([" ".join(d.sentences) for c in clusters for d in c])
     order = list(range(len(clusters)))
