@@ -29,7 +29,14 @@ from storylens.figures.lexicon import (
     RATE_WORDS,
     UNITS,
 )
-from storylens.figures.numbers import NumberMatch, Token, adjacent, parse_number, tokenize
+from storylens.figures.numbers import (
+    NumberMatch,
+    Token,
+    adjacent,
+    number_starts,
+    parse_number,
+    tokenize,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -60,6 +67,7 @@ class Quantity:
 
 
 _MAX_PHRASE = 4
+_LOOKBEHIND = 6  # tokens an approximator + "between" + a currency can take before a number
 _CLOCK_AFTER = re.compile(
     r"\s*(?:[ap]\.m\.?|[ap]m\b|o'clock|(?:gmt|bst|est|edt|cst|pst|pdt|utc|cet|hrs|et)\b|local time)",
     re.I,
@@ -218,17 +226,25 @@ class _Scanner:
         self.blocked = [(m.start(), m.end()) for m in _EXCLUDED_SPANS.finditer(text)]
 
     def run(self) -> list[Quantity]:
+        """Quantities left to right. Only the few tokens before each possible number start are
+        tried (an approximator, "between" and a currency take at most five tokens), which keeps
+        the scan linear in the number of numbers rather than of words."""
         found: list[Quantity] = []
-        i = 0
-        while i < len(self.tokens):
-            result = self._quantity_at(i)
-            if result is None:
-                i += 1
+        covered = 0  # the first token not yet consumed by a quantity or an exclusion
+        for start in number_starts(self.tokens):
+            if start < covered:
                 continue
-            quantity, nxt = result
-            if quantity is not None:
-                found.append(quantity)
-            i = max(nxt, i + 1)
+            for i in range(max(covered, start - _LOOKBEHIND), start + 1):
+                result = self._quantity_at(i)
+                if result is None:
+                    continue
+                quantity, nxt = result
+                if nxt <= start:
+                    continue  # something that ends before this number: not about it
+                if quantity is not None:
+                    found.append(quantity)
+                covered = max(nxt, i + 1)
+                break
         return found
 
     def _quantity_at(self, i: int) -> tuple[Quantity | None, int] | None:

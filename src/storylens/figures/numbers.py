@@ -18,7 +18,7 @@ from storylens.figures.lexicon import (
     VAGUE_PLURALS,
 )
 
-__all__ = ["NumberMatch", "Token", "parse_number", "tokenize"]
+__all__ = ["START_WORDS", "NumberMatch", "Token", "number_starts", "parse_number", "tokenize"]
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+|[^\s\w]|_", re.UNICODE)
 
@@ -30,21 +30,41 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        """The token in lower case."""
-        return self.text.lower()
-
-    @property
-    def is_digit(self) -> bool:
-        """Whether the token is a digit run ("1,200.5")."""
-        return self.text[0].isdigit()
+    lower: str = ""  # the text in lower case (filled by ``tokenize``; read on every rule)
+    is_digit: bool = False  # a digit run ("1,200.5")
 
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with offsets ("5.3bn" -> "5.3", "bn")."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        out.append(Token(word, m.start(), m.end(), word.lower(), word[0].isdigit()))
+    return out
+
+
+#: Words that can start a number ("a"/"an" only before a number word: see ``number_starts``).
+START_WORDS = frozenset(
+    {*NUMBER_WORDS, *SCALES, *VAGUE_PLURALS, *FRACTIONS, "several", "few", "one"}
+)
+_AFTER_ARTICLE = frozenset({"dozen", "few", *SCALES, *FRACTIONS})
+
+
+def number_starts(tokens: list[Token]) -> list[int]:
+    """Indices of tokens where a number may begin; the extractor looks only around these."""
+    out: list[int] = []
+    for i, token in enumerate(tokens):
+        if (
+            token.is_digit
+            or token.lower in START_WORDS
+            or (
+                token.lower in {"a", "an"}
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower in _AFTER_ARTICLE
+            )
+        ):
+            out.append(i)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
