@@ -113,6 +113,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "claimant": f.claimant,
                 "date": f.date,
                 "scope": f.scope,
+                "kind": f.kind,
                 "text": f.text,
                 "sources": list(f.sources or (f.article_id,)),
             }
