@@ -22,7 +22,7 @@ Courier's own article is first-hand reporting, not a citation.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -151,7 +151,11 @@ def is_translation(article: Article) -> bool:
         _TRANSLATION_NOTICE.search(h.text) for h in article.hints)
 
 
-def _ent_label(doc: Doc | None, start: int, end: int) -> str | None:
+DocSource = Callable[[], "Doc | None"]
+
+
+def _ent_label(doc_source: DocSource | None, start: int, end: int) -> str | None:
+    doc = doc_source() if doc_source is not None else None
     if doc is None:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -181,7 +185,7 @@ def _classify(
     name: str,
     desc: str | None,
     appos: str | None,
-    label: str | None,
+    label: Callable[[], str | None],
     directory: OutletDirectory,
     entity_types: Mapping[str, str],
     state: _ArticleState,
@@ -209,7 +213,7 @@ def _classify(
     typed = entity_types.get(lowered)
     if typed == "OUTLET" or looks_like_outlet(name):
         return directory.add(name), "outlet"
-    if typed == "PERSON" or (typed is None and label == "PERSON"):
+    if typed == "PERSON" or (typed is None and label() == "PERSON"):
         return name, "person"
     return re.sub(r"^[Tt]he\s+", "the ", name), "organisation"
 
@@ -218,7 +222,7 @@ def find_attributions(
     article: Article,
     sentences: Sequence[Sentence],
     directory: OutletDirectory,
-    doc: Doc | None = None,
+    doc: DocSource | None = None,
     entity_types: Mapping[str, str] | None = None,
 ) -> list[SourceMention]:
     """Every explicit source named in one article, in text order, plus its provenance hints.
@@ -228,7 +232,8 @@ def find_attributions(
             extraction).
         sentences: its sentences (offsets into ``article.text``).
         directory: the story's outlets (extended with outlets this article introduces).
-        doc: the spaCy parse of ``article.text``, for PERSON/ORG labels, if available.
+        doc: returns the spaCy parse of ``article.text`` (for PERSON labels); called only for
+            names that nothing cheaper classifies, so an unparsed article is parsed only if needed.
         entity_types: folded name -> entity type from the entities stage, if it ran.
 
     Example:
@@ -266,7 +271,9 @@ def find_attributions(
                 continue
             groups = match.groupdict()
             start = sentence.start + name_start + cut
-            label = _ent_label(doc, start, start + len(name))
+            def label(start: int = start, end: int = start + len(name)) -> str | None:
+                return _ent_label(doc, start, end)
+
             classified = _classify(name, groups.get("desc"), groups.get("appos"), label,
                                    directory, types, state)
             if classified is None:

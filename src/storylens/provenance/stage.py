@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from storylens.config import Settings
 from storylens.nlp import NlpResources
@@ -38,6 +39,9 @@ from storylens.records import (
     publication_order,
 )
 from storylens.text.segment import RuleSegmenter
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["ProvenanceAnalyser", "make_analyser"]
 
@@ -83,9 +87,8 @@ class ProvenanceAnalyser:
                 entity_types.setdefault(fold(alias), entity.type)
             if entity.type == "OUTLET":
                 directory.add(entity.name, entity.aliases, prefer=True)
-        docs = self.resources.docs(articles) if self.resources is not None else {}
         mentions = {
-            a.id: find_attributions(a, sentences[a.id], directory, docs.get(a.id), entity_types)
+            a.id: find_attributions(a, sentences[a.id], directory, self._doc_source(a), entity_types)
             for a in articles
         }
         own = {a.id: directory.resolve(a.outlet) if a.outlet else None for a in articles}
@@ -118,6 +121,14 @@ class ProvenanceAnalyser:
             article_provenance=article_provenance,
             fact_provenance=facts,
         )
+
+    def _doc_source(self, article: Article) -> Callable[[], Doc | None] | None:
+        """The article's spaCy parse on demand (cached by ``NlpResources``; parsed only if an
+        attribution needs a PERSON label that nothing cheaper gave)."""
+        resources = self.resources
+        if resources is None:
+            return None
+        return lambda: resources.docs([article])[article.id]
 
     @staticmethod
     def _target(outlet: str, citing: Article, articles: Sequence[Article],
