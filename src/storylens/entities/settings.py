@@ -36,7 +36,7 @@ class EntitySettings:
 
     gazetteer_population: int = 15000
     use_gazetteer: bool = True
-    fuzzy_place_threshold: float = 0.86
+    fuzzy_place_threshold: float = 0.8
     near_identical: float = 0.95
     context_overlap: int = 2
     parallel_sentence: float = 0.5
