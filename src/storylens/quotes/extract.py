@@ -214,8 +214,11 @@ class _ArticleQuotes:
             if t.i not in self.quoted and lo <= t.idx < hi and not t.is_space
         ]
 
-    def cue_in_frame(self, span: Span, frame: list[Token]) -> SpeakerMention | None:
-        """The nearest cue verb with a subject; cues that govern the quote come first."""
+    def cue_in_frame(
+        self, span: Span, frame: list[Token], governing_only: bool = False
+    ) -> SpeakerMention | None:
+        """The nearest cue verb with a subject; cues that govern the quote come first (only
+        those with ``governing_only``)."""
         inside = set(range(span.start, span.end))
         candidates = []
         for token in frame:
@@ -226,6 +229,8 @@ class _ArticleQuotes:
                 continue
             distance = min(abs(token.i - span.start), abs(token.i - (span.end - 1)))
             governs = any(t.i in inside for t in token.subtree)
+            if governing_only and not governs:
+                continue
             # a governing cue: the nearest ancestor wins ("he said ..., Meridian Press
             # reported": "he"); otherwise the nearest cue, the sentence's main one first
             rank = -depth(token) if governs else depth(token)
@@ -384,13 +389,18 @@ def extract_quotes(
             if t.i >= span.start and not (t.dep_ == "conj" and t.head.i < span.start)
         ]
         speaker = (
-            state.cue_in_frame(span, after)
+            state.cue_in_frame(span, frame, governing_only=True)
+            or state.cue_in_frame(span, after)
             or state.colon_speaker(span)
             or state.cue_in_frame(span, frame)
             or state.next_sentence_speaker(span)
         )
         if speaker is None:
-            inherited = last_in_paragraph.get(paragraph) or last_in_paragraph.get(paragraph - 1)
+            inherited = last_in_paragraph.get(paragraph)
+            p_start = state.paragraphs[paragraph][0]
+            if inherited is None and not text[p_start : region.start].strip():
+                # a paragraph that opens with a quote continues the previous paragraph's speaker
+                inherited = last_in_paragraph.get(paragraph - 1)
             if inherited is not None and not fragment:
                 speaker = SpeakerMention(
                     inherited.start,
