@@ -147,3 +147,16 @@ def test_saved_state_continues_like_the_live_stream(articles: list[Article]) -> 
         live.add(article)
     restored = StoryStream.from_bytes(settings, live.to_bytes())
     assert [live.add(a).story_id for a in tail] == [restored.add(a).story_id for a in tail]
+
+
+def test_undated_articles_leave_memory_once_the_stream_moves_on() -> None:
+    stream = StoryStream(stream_settings(ClusterSettings(window_growth=0.0)))
+    for key in TEXTS:
+        stream.add(make_article(key, day=None))
+    assert len(stream.stories) == 5 and len(stream.dedupe) == len(TEXTS)
+    for day in range(0, 60, 3):
+        late = make_article("chess", dt.date(2024, 6, 1) + dt.timedelta(days=day))
+        stream.add(replace(late, id=f"late{day:04d}", text=f"{late.text} Round {day}."))
+    assert len(stream.stories) == 1  # only the story still receiving articles
+    assert all(article_id.startswith("late") for article_id in stream.story_of)
+    assert len(stream.dedupe) <= 6

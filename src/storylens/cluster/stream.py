@@ -172,6 +172,9 @@ class StoryStream:
         if published is None or (self.today is not None and published <= self.today):
             return
         self.today = published
+        for story in self.stories.values():
+            if story.last is None:  # undated so far: its inactivity is counted from now
+                story.last = published
         quiet = [
             s
             for s in self.stories.values()
@@ -218,7 +221,7 @@ class StoryStream:
 
     def _touch(self, story: ActiveStory, article: Article) -> None:
         story.size += 1
-        day = article.published
+        day = article.published or self.today  # an undated article is active "now"
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)

@@ -233,11 +233,14 @@ class DuplicateDetector:
     def expire(self, today: dt.date) -> None:
         """Forget dated articles published more than ``window_days`` before ``today``.
 
-        Articles arrive in publication order, so the oldest are at the left of the queue;
-        undated articles stay (there is no date to age them by).
+        Articles arrive in publication order, so the oldest are at the left of the queue.
+        An undated article is aged from the first date seen after it arrived (it cannot stay
+        forever: memory must follow the window).
         """
+        if any(day is None for day, _ in self._order):
+            self._order = deque((day or today, article_id) for day, article_id in self._order)
         horizon = today - dt.timedelta(days=self.settings.window_days)
-        while self._order and self._order[0][0] is not None and self._order[0][0] < horizon:
+        while self._order and (self._order[0][0] or today) < horizon:
             _, article_id = self._order.popleft()
             self._forget(article_id)
 
