@@ -63,6 +63,9 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "text": t.text,
                 "sources": list(t.sources),
                 "expression": t.expression,
+                "evidence": [
+                    {"article_id": m.article_id, "start": m.start, "end": m.end} for m in t.evidence
+                ],
             }
             for t in brief.timeline
         ],

@@ -220,6 +220,64 @@ def _trim(rule: str, match: re.Match[str]) -> tuple[int, int] | None:
     return start, end
 
 
+_MONTH_HINT = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_WEEKDAY_HINT = r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_UNIT_HINT = r"(?i:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
+_TIME_HINT = r"(?i:\d\s*[ap]\.?m\b|\d:\d\d|\bnoon\b|\bmidnight\b)"
+#: Every match of a rule contains its hint, so a rule only runs in windows around its hints:
+#: the same output as running it on the whole text, several times faster on news text.
+_HINTS: dict[str, str] = {
+    "iso": r"\d{4}-\d\d",
+    "numeric": r"\d[/-]\d",
+    "month_day": _MONTH_HINT,
+    "day_month": _MONTH_HINT,
+    "month_year": _MONTH_HINT,
+    "month": _MONTH_HINT,
+    "weekday": _WEEKDAY_HINT,
+    "weekday_pair": _WEEKDAY_HINT,
+    "part_weekday": _WEEKDAY_HINT,
+    "time": _TIME_HINT,
+    "time_after": _TIME_HINT,
+    "deictic": r"(?i:\b(?:today|tonight|yesterday|tomorrow|now|current|presen|recent|lately|previous|"
+    r"formerly|future|past|overnight|days|term|morning|afternoon|evening|night))",
+    "relative": rf"(?:{_UNIT_HINT}|(?i:weekend|spring|summer|fall|autumn|winter|season|period))",
+    "quarter": r"(?i:quarter|half)",
+    "fiscal_year": r"(?i:fiscal|calendar|year)",
+    "spoken_year": r"(?i:nineteen)",
+    "year_ago": r"(?i:year-)",
+    "year": r"(?:1[6-9]|20)\d\d",
+    "century": r"(?i:century)",
+    "decade_word": r"(?i:ties\b)",
+    "decade": r"\d0s",
+    "season": r"(?i:spring|summer|fall|autumn|winter)",
+    "ago": _UNIT_HINT,
+    "duration": _UNIT_HINT,
+    "vague_duration": _UNIT_HINT,
+    "set": r"(?i:daily|weekly|monthly|annual|yearly|hourly|nightly|biweekly|every|each|per\b)",
+}
+_COMPILED_HINTS = {rule: re.compile(hint) for rule, hint in _HINTS.items()}
+#: Characters searched on each side of a hint (more than the longest expression).
+_WINDOW = 80
+
+
+def _windows(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in hint.finditer(text):
+        start, end = max(0, match.start() - _WINDOW), min(len(text), match.end() + _WINDOW)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    out = []
+    for start, end in spans:
+        while start > 0 and not text[start - 1].isspace():  # never cut a word in two
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
+
+
 def find_expressions(text: str) -> list[Candidate]:
     """Every time expression in ``text``: longest matches first, no overlaps, in text order.
 
@@ -229,10 +287,11 @@ def find_expressions(text: str) -> list[Candidate]:
     """
     found: list[Candidate] = []
     for rule, regex in _COMPILED.items():
-        for match in regex.finditer(text):
-            span = _trim(rule, match)
-            if span and span[1] > span[0]:
-                found.append(Candidate(rule, span[0], span[1], match))
+        for start, end in _windows(text, _COMPILED_HINTS[rule]):
+            for match in regex.finditer(text, start, end):
+                span = _trim(rule, match)
+                if span and span[1] > span[0]:
+                    found.append(Candidate(rule, span[0], span[1], match))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[Candidate] = []
     occupied: list[tuple[int, int]] = []
