@@ -131,11 +131,11 @@ class EntityResolver:
         for group_id, owner in absorbed.items():
             source = next(g for g in groups if id(g) == group_id)
             # The owner may have been re-typed and joined since (a place, a person's name).
-            target = by_owner.get(id(owner)) or cluster_of.get(id(owner.mentions[0]))
-            if target is None:
-                target = Cluster(owner.type, [])
-                clusters.append(target)
-            target.mentions.extend(source.mentions)
+            found = by_owner.get(id(owner)) or cluster_of.get(id(owner.mentions[0]))
+            if found is None:
+                found = Cluster(owner.type, [])
+                clusters.append(found)
+            found.mentions.extend(source.mentions)
         weak = {id(m) for g in groups if g.weak for m in g.mentions}
         clusters = [
             c for c in clusters if c.mentions and not all(id(m) in weak for m in c.mentions)
