@@ -72,7 +72,9 @@ class Pair:
 
 def _require(path: Path) -> Path:
     if not path.exists():
-        raise BenchDataError(f"benchmark data not found at {path}; pass --data or set STORYLENS_DATA")
+        raise BenchDataError(
+            f"benchmark data not found at {path}; pass --data or set STORYLENS_DATA"
+        )
     return path
 
 
@@ -96,7 +98,9 @@ def load_ecbplus(root: Path, limit: int | None = None) -> LabelledArticles:
         text = "\n\n".join(line for line in lines if line.strip())
         topic = path.parent.name
         kind = "plus" if path.name.endswith("ecbplus.xml") else "ecb"
-        articles.append(Article(id=_id(f"ecb-{path.stem}"), origin=str(path), title=None, text=text))
+        articles.append(
+            Article(id=_id(f"ecb-{path.stem}"), origin=str(path), title=None, text=text)
+        )
         topics.append(topic)
         events.append(f"{topic}-{kind}")
     # Shuffle so that no method benefits from the files' topic order.
@@ -120,10 +124,16 @@ def load_multinews(root: Path, limit: int | None = None) -> LabelledArticles:
             if limit and row_number >= limit:
                 break
             for index, document in enumerate(ast.literal_eval(row["documents"])):
-                text = "\n\n".join(p.strip() for p in re.split(r"\n\s*\n|\n", document) if p.strip())
+                text = "\n\n".join(
+                    p.strip() for p in re.split(r"\n\s*\n|\n", document) if p.strip()
+                )
                 if not text:
                     continue
-                articles.append(Article(id=_id(f"mn-{row_number}-{index}"), origin=str(path), title=None, text=text))
+                articles.append(
+                    Article(
+                        id=_id(f"mn-{row_number}-{index}"), origin=str(path), title=None, text=text
+                    )
+                )
                 labels.append(str(row_number))
     order = list(range(len(articles)))
     random.Random(42).shuffle(order)
@@ -142,7 +152,10 @@ def load_timeline17(root: Path, limit: int | None = None) -> LabelledArticles:
         for day_dir in sorted((folder / "InputDocs").iterdir()):
             day = dt.date.fromisoformat(day_dir.name)
             for path in sorted(day_dir.glob("*.txt")):
-                lines = [_detokenise(line.strip()) for line in path.read_text(encoding="utf-8").splitlines()]
+                lines = [
+                    _detokenise(line.strip())
+                    for line in path.read_text(encoding="utf-8").splitlines()
+                ]
                 lines = [line for line in lines if line]
                 if not lines:
                     continue
@@ -179,8 +192,20 @@ def load_pairs(root: Path, limit: int | None = None) -> list[Pair]:
                     row["pair_id"],
                     row["lang1"],
                     row["lang2"],
-                    Article(id=_id(f"p-{first_id}"), origin=str(path), title=None, text=row["text1"], language=row["lang1"]),
-                    Article(id=_id(f"p-{second_id}"), origin=str(path), title=None, text=row["text2"], language=row["lang2"]),
+                    Article(
+                        id=_id(f"p-{first_id}"),
+                        origin=str(path),
+                        title=None,
+                        text=row["text1"],
+                        language=row["lang1"],
+                    ),
+                    Article(
+                        id=_id(f"p-{second_id}"),
+                        origin=str(path),
+                        title=None,
+                        text=row["text2"],
+                        language=row["lang2"],
+                    ),
                     float(row["Overall"]),
                 )
             )
