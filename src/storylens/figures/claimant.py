@@ -1,7 +1,8 @@
 """Who claims a figure: a quote's speaker, "according to X", "X said", or the outlet itself.
 
-The quotes stage (when present) already knows who speaks inside quotation marks; a figure inside a
-quote takes that speaker. Outside quotes the claimant is read from the parse: the nearest
+The quotes stage (when present) already knows who speaks inside quotation marks and who made each
+reported claim ("the minister said the bridge was safe", pronouns resolved); a figure inside a
+quote or a reported claim takes that speaker. Outside quotes the claimant is read from the parse: the nearest
 "according to X", else the subject of the reporting verb that governs the figure's clause
 ("52 people died, police said"). Names are mapped to the entities stage's canonical names where a
 mention overlaps. With no attribution, the outlet that printed the figure is its claimant.
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from storylens.records import Entity, Quote
+    from storylens.records import Attribution, Entity, Quote
 
 __all__ = ["REPORTING_VERBS", "Claimant", "ClaimantFinder"]
 
@@ -61,8 +62,8 @@ _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this
 
 @dataclass(frozen=True, slots=True)
 class Claimant:
-    """A figure's claimant: ``name`` and how it was found (``quote``, ``according``, ``verb``,
-    ``outlet``)."""
+    """A figure's claimant: ``name`` and how it was found (``quote``, ``attribution``,
+    ``according``, ``verb``, ``outlet``)."""
 
     name: str
     via: str
@@ -98,6 +99,7 @@ class ClaimantFinder:
         quotes: the story's quotes (from the quotes stage; may be empty).
         entities: the story's entities (from the entities stage; may be empty).
         outlet: the article's outlet, the fallback claimant.
+        attributions: the story's reported claims (from the quotes stage; may be empty).
     """
 
     def __init__(
@@ -106,8 +108,14 @@ class ClaimantFinder:
         quotes: tuple[Quote, ...],
         entities: tuple[Entity, ...],
         outlet: str | None,
+        attributions: tuple[Attribution, ...] = (),
     ) -> None:
         self.outlet = outlet
+        self.claim_spans = [
+            (a.start, a.end, a.speaker)
+            for a in attributions
+            if a.article_id == article_id and a.speaker and a.speaker.lower() not in _PRONOUNS
+        ]
         self.quote_spans = [
             (v.start, v.end, q.speaker)
             for q in quotes
@@ -133,6 +141,9 @@ class ClaimantFinder:
         for s, e, speaker in self.quote_spans:
             if s <= start and end <= e and speaker:
                 return Claimant(speaker, "quote")
+        for s, e, speaker in self.claim_spans:
+            if s <= start and end <= e and speaker:
+                return Claimant(speaker, "attribution")  # the quotes stage's reported claims
         sentence = anchor.sent
         according = self._according(sentence, anchor)
         if according is not None:

@@ -53,7 +53,8 @@ def extract_figures(
         if analysis is not None and (time_ran or analysis.time_mentions)
         else None
     )
-    claimants = ClaimantFinder(article.id, quotes, entities, article.outlet)
+    attributions = analysis.attributions if analysis else ()
+    claimants = ClaimantFinder(article.id, quotes, entities, article.outlet, attributions)
     figures: list[Figure] = []
     previous: tuple[Figure, int] | None = (
         None  # the last figure with a counted thing, and its sentence
