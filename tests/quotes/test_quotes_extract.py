@@ -76,3 +76,13 @@ def test_dash_introduced_quote(quotes_of) -> None:  # type: ignore[no-untyped-de
 def test_parser_taking_the_quote_for_the_subject(quotes_of) -> None:  # type: ignore[no-untyped-def]
     text = 'He posted a photo of the dam. "Happy to be home!" he tweeted.'
     assert speakers(quotes_of(text))[0][1] == "he"
+
+
+def test_cue_sentence_split_off_after_an_exclamation(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"He should resign in disgrace!" the presumptive nominee, Donald Trump, tweeted Sunday '
+        "after the attack."
+    )
+    found = speakers(quotes_of(text))
+    assert found[0][2] == "tweeted"
+    assert "nominee" in (found[0][1] or "")

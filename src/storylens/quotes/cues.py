@@ -448,6 +448,14 @@ def subject_of(verb: Token, quoted: AbstractSet[int] | None = None, _hops: int =
                 if obj.dep_ == "pobj":
                     return obj
     head = verb.head
+    if (
+        verb.dep_ == "acl"
+        and head.i < verb.i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and head.pos_ in ("PROPN", "NOUN")
+    ):
+        return head  # '"...," Nate Silver, the polling guru, tweeted': parsed as a reduced clause
     if _hops < 3 and head.i != verb.i and verb.dep_ in _CLIMB_DEPS:
         while head.dep_ == "prep" and head.head.i != head.i:
             head = head.head  # "upon saying": the preposition's verb

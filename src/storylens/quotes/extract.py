@@ -306,12 +306,15 @@ class _ArticleQuotes:
         following = doc[end].sent
         if self.paragraph_of(following.start_char) != self.paragraph_of(span.end_char - 1):
             return None
-        for token in following[:8]:
+        # the sentence must start with its speaker or its cue ("the presumptive nominee,
+        # Donald Trump, tweeted Sunday"), not be a new sentence that happens to have a cue
+        opening = following[:3].end_char
+        for token in following[:16]:
             if token.i in self.quoted:
                 return None
             if is_cue(token, QUOTE_CUES):
                 mention = speaker_from_cue(token, self.quoted)
-                if mention is not None and mention.start < following[:8].end_char:
+                if mention is not None and (mention.start < opening or token.i == following.start):
                     return _how(mention, "next")
         return None
 
