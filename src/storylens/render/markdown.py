@@ -25,7 +25,7 @@ def _article_line(number: int, article: Article, duplicate_of: dict[str, str]) -
     date = article.published.isoformat() if article.published else "undated"
     outlet = escape_markdown(article.outlet or "unknown outlet")
     title = escape_markdown(article.title or "(untitled)")
-    line = f"{number}. {outlet}, {date}: {title} (`{article.origin}`)"
+    line = f"{number}. {outlet}, {date}: {title} ({escape_markdown(article.origin)})"
     if article.id in duplicate_of:
         line += f" — duplicate of {duplicate_of[article.id]}"
     return line
