@@ -3,8 +3,9 @@ conflict across sources.
 
 Per article it reuses the shared spaCy parse (``NlpResources.docs``): quantities come from the
 rule grammar in ``extract.py``, what they count from ``counts.py``, the claimant from the quotes
-and entities stages (``claimant.py``), the as-of date from the time stage's mentions in the same
-sentence (else the publication date), and the scope from ``scope.py``.
+and entities stages (``claimant.py``), the as-of date from a time expression in the figure's clause
+(``asof.py``; else the publication date), and the scope from ``scope.py``. The story's figures are
+then grouped and classified (``grouping.py``).
 """
 
 from __future__ import annotations
@@ -56,9 +57,8 @@ def extract_figures(
     attributions = analysis.attributions if analysis else ()
     claimants = ClaimantFinder(article.id, quotes, entities, article.outlet, attributions)
     figures: list[Figure] = []
-    previous: tuple[Figure, int] | None = (
-        None  # the last figure with a counted thing, and its sentence
-    )
+    # The last figure with a counted thing, and where its sentence starts (for ellipsis).
+    previous: tuple[Figure, int] | None = None
     quantities = extract_quantities(article.text, doc)
     starts = [q.num_start for q in quantities]
     for quantity in quantities:
@@ -66,9 +66,9 @@ def extract_figures(
         figure = _figure(article, doc, quantity, claimants, mentions, previous, others, s)
         if figure is not None:
             figures.append(figure)
-            sentence_start = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-            if sentence_start is not None:
-                previous = (figure, sentence_start.root.sent.start)
+            span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+            if span is not None:
+                previous = (figure, span.root.sent.start)
     return figures
 
 
