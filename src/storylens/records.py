@@ -16,15 +16,15 @@ from typing import Literal
 
 __all__ = [
     "Article",
+    "ArticleProvenance",
     "Attribution",
     "Brief",
     "DroppedSpan",
     "Entity",
+    "FactProvenance",
     "Figure",
     "FigureGroup",
     "Mention",
-    "ArticleProvenance",
-    "FactProvenance",
     "ProvenanceHint",
     "ProvenanceLink",
     "Quote",
