@@ -36,6 +36,12 @@ def clean(*paragraphs: str, title: str | None = "Fire at the harbour", **kwargs:
         ("Posted by admin | September 10, 2023 | 0 Comments", "post-meta"),
         ("Previous: Otter numbers recover on the upper Desna", "navigation"),
         ("Last updated: 12.09.2023, 14:05", "timestamp"),
+        (">> Bakery wins national prize <<", "read-also"),
+        ("Telefon: +49 40 300 30 11", "contact"),
+        ("Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern.", "subscribe"),
+        ("This post contains affiliate links. We may earn a commission when you buy through them.", "disclosure"),
+        ("Weitere Infos unter www.example.test.", "call-to-action"),
+        ("Anzeige", "advert"),
     ],
 )
 def test_furniture_between_story_paragraphs(line: str, rule: str) -> None:
@@ -114,6 +120,9 @@ def test_provenance_hints_are_kept_and_text_removed() -> None:
         "What we still do not know: why the dam failed, why the sirens sounded so late.",
         "It is the second stoppage this year.",
         "Photos taken by residents showed the water reaching the first floor of the school.",
+        "\u00bbWie bringe ich Studierende dazu, im H\u00f6rsaal Fragen zu stellen?\u00ab",
+        "Werbung nervt. Tracking nervt. Und mobil habe ich keine Zeit, lange Seiten zu laden.",
+        "Das Konzeptpapier finden Sie hier:",
     ],
 )
 def test_story_sentences_that_look_like_boilerplate_survive(sentence: str) -> None:

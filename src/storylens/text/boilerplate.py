@@ -150,6 +150,8 @@ class BoilerplateCleaner:
                 hints.append(ProvenanceHint("byline", outlet, paragraph, ", ".join(authors)))
             return "byline"
         if len(paragraph) > self.settings.max_furniture_chars:
+            if len(paragraph) <= cues.DISCLOSURE_MAX_CHARS and cues.DISCLOSURE.search(paragraph):
+                return "disclosure"
             return None
         return _furniture_rule(paragraph)
 
@@ -165,7 +167,7 @@ class BoilerplateCleaner:
         count = len(paragraphs)
         for index in range(count):
             rule = rules[index]
-            if rule in ("related-label", "read-also"):
+            if rule == "related-label":  # "Read also: X" carries its own teaser; a bare label heads a list
                 self._drop_teasers_after(index, paragraphs, rules)
             elif rule == "photo-credit" and index > 0 and rules[index - 1] is None:
                 if _caption_like(paragraphs[index - 1]):
@@ -271,6 +273,12 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "timestamp"
     if cues.CALL_TO_ACTION.search(paragraph):
         return "call-to-action"
+    if cues.DISCLOSURE.search(paragraph):
+        return "disclosure"
+    if cues.SUBSCRIBE_ANYWHERE.search(paragraph):
+        return "subscribe"
+    if cues.CONTACT.match(paragraph):
+        return "contact"
     return None
 
 

@@ -20,20 +20,25 @@ __all__ = [
     "CALL_TO_ACTION",
     "CAPTION_PREFIX",
     "COMMENT_PROMPT",
+    "CONTACT",
     "COOKIE",
     "COPYRIGHT",
     "CREDIT_LINE",
     "CREDIT_SUFFIX",
+    "DISCLOSURE",
+    "DISCLOSURE_MAX_CHARS",
     "EDITOR_NOTE",
     "NAVIGATION",
     "PAYWALL",
     "POSTED_META",
     "RELATED_PREFIX",
+    "RELATED_PREFIX_CAPS",
     "SECTION_BLOCK",
     "SECTION_LABEL",
     "SHARE",
     "SOCIAL_ONLY",
     "SUBSCRIBE",
+    "SUBSCRIBE_ANYWHERE",
     "SUBSCRIBE_CONTINUATION",
     "TIMESTAMP_ONLY",
 ]
@@ -41,7 +46,8 @@ __all__ = [
 #: Click prompts and embed-consent buttons.
 CALL_TO_ACTION = re.compile(
     r"\b(?:click here|tap here|hier klicken|klicken sie hier|cliquez ici|haga clic aquí|kliknij tutaj)\b"
-    r"|^(?:klicken sie auf den (?:unteren )?button|click (?:the button|below) to load|mit dem laden des inhalts)",
+    r"|^(?:klicken sie auf den (?:unteren )?button|click (?:the button|below) to load|mit dem laden des inhalts)"
+    r"|^(?:weitere|mehr) infos?(?:rmationen)? (?:unter|auf|bei)\b|^more info(?:rmation)? (?:at|on)\b",
     re.IGNORECASE,
 )
 
@@ -64,7 +70,9 @@ RELATED_PREFIX = re.compile(
 )
 
 #: Upper-case teaser prefixes that come without a colon: "ALSO READ Bitcoin jumps ...".
-RELATED_PREFIX_CAPS = re.compile(r"^(?:ALSO READ|READ ALSO|READ MORE|RELATED|SEE ALSO|LESEN SIE AUCH|LIRE AUSSI)\s+\S")
+RELATED_PREFIX_CAPS = re.compile(
+    r"^(?:ALSO READ|READ ALSO|READ MORE|RELATED|SEE ALSO|LESEN SIE AUCH|LIRE AUSSI)\s+\S|^>>\s*\S.{0,200}<<$"
+)
 
 _SECTION_LABELS = (
     r"(?:related(?: posts| articles| stories| content| news| coverage| links| topics)?|recent posts"
@@ -181,7 +189,7 @@ COPYRIGHT = re.compile(
 #: Advertising labels.
 ADVERT = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content| post)?|anzeige|werbung|\*werbung|publicité|publicidad"
-    r"|reklama|paid (?:content|post)|partner content)\b",
+    r"|reklama|paid (?:content|post)|partner content)\s*(?:[:\-\u2013|.*]|$)",
     _I,
 )
 
@@ -222,7 +230,7 @@ NAVIGATION = re.compile(
 #: Post meta lines: "Posted by admin | September 10, 2023 | 0 Comments".
 POSTED_META = re.compile(
     r"^(?:posted|published|written|veröffentlicht|publié|publicado)(?: by| von| par| por| on| am| le| el)?\b"
-    r".{0,80}(?:\|.{0,60}){1,}$|\|\s*\d+\s+comments?\s*$"
+    r".{0,80}(?:\|.{0,60}){1,}$|\|\s*(?:\d+\s+|view\s+|no\s+)?comments?\s*$"
     r"|^(?:categor(?:y|ies)|kategorien?|tags?|schlagw(?:ö|o)rte?|filed under|posted in|rubrik"
     r"|(?:news |release )?date)\s*:",
     _I,
@@ -245,3 +253,23 @@ TIMESTAMP_ONLY = re.compile(
     r"(?:,?\s*(?:at|um|à|a las)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uhr|h))?)?\.?\s*$",
     _I,
 )
+
+#: Affiliate and advertising disclosures (checked on paragraphs up to ``DISCLOSURE_MAX_CHARS``).
+DISCLOSURE = re.compile(
+    r"\baffiliate[- ]links?\b|\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)"
+    r"|\badvertisers do not influence\b|\bcontains (?:references to products|affiliate)|\bprovisions-?links?\b"
+    r"|\b(?:wir )?erhalten (?:wir )?(?:eine )?provision\b|\bgeld erhalten wir\b|\bsponsored by\b",
+    _I,
+)
+DISCLOSURE_MAX_CHARS = 700
+
+#: Subscription offers that do not start the paragraph ("... in your inbox", "RSS-Feed abonnieren").
+SUBSCRIBE_ANYWHERE = re.compile(
+    r"\b(?:sign up here|subscribe here|in (?:your|deinen|ihren) (?:inbox|posteingang|postfach)|rss-feed abonnieren"
+    r"|(?:our|unseren|unserem|unser) [\w-]{0,20}newsletter\b|nuestro canal de|únete desde"
+    r"|(?:by|with) (?:signing up|registering|subscribing),? you (?:agree|accept)|mit der registrierung akzeptieren sie)",
+    _I,
+)
+
+#: Contact lines of a press release or imprint: "Telefon: +49 ...", "E-Mail: press@...".
+CONTACT = re.compile(r"^(?:tel(?:efon|ephone)?|phone|fax|e-?mail|mail)\s*[.:]\s*[+\d(\w]", _I)
