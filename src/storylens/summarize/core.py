@@ -338,8 +338,12 @@ class Summarizer:
                     continue
                 if cand.numbers and not cand.numbers <= numbers:
                     continue  # a different number is a different (or a conflicting) fact
+                # Containment means little for a short sentence ("Facebook is not a game company"
+                # is 75% contained in "why would Facebook buy a game company?").
                 containment = len(own_stems & set(stems)) / max(1, len(own_stems))
-                if sim < self.settings.support_cosine and containment < self.settings.support_containment:
+                contained = (len(own_stems) >= self.settings.support_min_stems
+                             and containment >= self.settings.support_containment)
+                if sim < self.settings.support_cosine and not contained:
                     continue
             if article_id not in best or sim > best[article_id][1]:
                 best[article_id] = (index, sim)

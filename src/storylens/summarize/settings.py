@@ -19,7 +19,8 @@ class SummarizerSettings:
 
     Citation: another article supports a summary sentence when one of its sentences has TF-IDF
     cosine >= ``support_cosine``, or covers at least ``support_containment`` of the summary
-    sentence's content stems with cosine >= ``support_min_cosine``; numbers must not disagree.
+    sentence's content stems (when it has at least ``support_min_stems``) with cosine >=
+    ``support_min_cosine``; every number of the summary sentence must appear in the supporting one.
     """
 
     words: int = 120
@@ -37,4 +38,5 @@ class SummarizerSettings:
     support_cosine: float = 0.55
     support_containment: float = 0.7
     support_min_cosine: float = 0.3
+    support_min_stems: int = 6
     chronological: bool = True
