@@ -130,7 +130,11 @@ def mangled_place(
     """
     if group.cues & {"PERSON", "ORG", "OUTLET"} or any(m.roles for m in group.mentions):
         return False
-    return any(_fuzzy_match(group, place, neighbours, settings) for place in places)
+    # Same word count: "Singapore Airlines" contains a place and is no spelling of it.
+    return any(
+        len(place.tokens) == len(group.tokens) and _fuzzy_match(group, place, neighbours, settings)
+        for place in places
+    )
 
 
 def resolve_places(
