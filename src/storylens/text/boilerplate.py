@@ -239,11 +239,11 @@ def _furniture_rule(paragraph: str) -> str | None:
     Cells of a layout table ("| | Related Posts | |") are read without their bars.
     """
     paragraph = paragraph.strip("| ") or paragraph
-    if cues.COOKIE.search(paragraph):
+    if cues.COOKIE.match(paragraph):
         return "cookie-notice"
-    if cues.COMMENT_PROMPT.search(paragraph):
+    if cues.COMMENT_PROMPT.match(paragraph):
         return "comment-prompt"
-    if cues.SHARE.search(paragraph) or cues.SOCIAL_ONLY.match(paragraph):
+    if cues.SHARE.match(paragraph) or cues.SOCIAL_ONLY.match(paragraph):
         return "share"
     if cues.SECTION_LABEL.match(paragraph):
         return "related-label"
@@ -251,11 +251,11 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "read-also"
     if cues.SECTION_BLOCK.match(paragraph) and not re.search(r"[.!]\s+\S", paragraph):
         return "related-block"
-    if cues.EDITOR_NOTE.search(paragraph):
+    if cues.EDITOR_NOTE.match(paragraph):
         return "editor-note"
-    if cues.SUBSCRIBE.search(paragraph):
+    if cues.SUBSCRIBE.match(paragraph):
         return "subscribe"
-    if cues.PAYWALL.search(paragraph):
+    if cues.PAYWALL.match(paragraph):
         return "paywall"
     if cues.ADVERT.match(paragraph):
         return "advert"

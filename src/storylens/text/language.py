@@ -7,9 +7,12 @@ accuracy on paragraph-length news text is on par with heavier detectors.
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 __all__ = ["LangidIdentifier", "LanguageIdentifier"]
+
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 class LanguageIdentifier(Protocol):
@@ -39,7 +42,7 @@ class LangidIdentifier:
 
     def identify(self, text: str) -> str | None:
         sample = text[: self.sample_chars]
-        if sum(ch.isalpha() for ch in sample) < self.min_chars:
+        if len(_NOT_LETTERS.sub("", sample)) < self.min_chars:
             return None
         language, _score = self._model.classify(sample)
         return str(language)
