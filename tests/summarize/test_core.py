@@ -100,3 +100,10 @@ def test_dependent_sentence_comes_right_after_its_antecedent() -> None:
 
 def test_empty_input() -> None:
     assert Summarizer().summarize(_docs(a="Too short.")).picks == []
+
+
+def test_large_story_caps_candidates_by_position() -> None:
+    texts = {f"a{k}": INDEPENDENT_1 + "\n\n" + WIRE for k in range(4)}
+    summary = Summarizer(SummarizerSettings(words=40, max_candidates=8)).summarize(_docs(**texts))
+    assert len(summary.candidates) <= 8
+    assert summary.picks

@@ -165,6 +165,11 @@ class Summarizer:
                 if stems:
                     rows.append((doc.id, sentence.index, stems, numbers_of(sentence.text)))
         candidates = [c for doc in documents for c in candidates_of(doc.sentences, settings, resolve_speaker)]
+        if len(candidates) > settings.max_candidates:
+            # Very large stories: the earliest sentences of each article compete (news puts the
+            # key facts first), which bounds the candidates x sentences similarity matrix.
+            cutoff = sorted(c.position for c in candidates)[settings.max_candidates - 1]
+            candidates = [c for c in candidates if c.position < cutoff] or candidates[: settings.max_candidates]
         if not rows or not candidates:
             return Summary([], {d.id: d.id for d in documents})
         vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
@@ -172,7 +177,8 @@ class Summarizer:
         sentence_matrix = matrix[: len(rows)]
         cand_matrix = matrix[len(rows):]
         doc_ids = [d.id for d in documents]
-        row_doc = np.array([doc_ids.index(r[0]) for r in rows])
+        doc_index = {d: k for k, d in enumerate(doc_ids)}
+        row_doc = np.array([doc_index[r[0]] for r in rows])
         doc_vectors = _normalise(np.vstack([
             np.asarray(sentence_matrix[row_doc == k].sum(axis=0)).ravel() for k in range(len(doc_ids))
         ]))

@@ -17,6 +17,9 @@ class SummarizerSettings:
     ``mmr_lambda``; a sentence more similar than ``max_redundancy`` to one already chosen is never
     taken. The budget is ``words`` (a sentence may overshoot it by ``overshoot`` of the budget).
 
+    ``max_candidates`` bounds memory on very large stories (only the earliest sentences of each
+    article compete beyond it); Multi-News clusters and a 50-article story stay far below it.
+
     Citation: another article supports a summary sentence when one of its sentences has TF-IDF
     cosine >= ``support_cosine``, or covers at least ``support_containment`` of the summary
     sentence's content stems (when it has at least ``support_min_stems``) with cosine >=
@@ -40,3 +43,4 @@ class SummarizerSettings:
     support_min_cosine: float = 0.3
     support_min_stems: int = 6
     chronological: bool = True
+    max_candidates: int = 2000

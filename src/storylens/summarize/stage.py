@@ -64,7 +64,7 @@ class SummaryAnalyser:
                 by_article[mention.article_id].append((mention.start, mention.value[:10]))
         for article_id, mentions in by_article.items():
             for sentence in sentences.get(article_id, ()):
-                inside = sorted(v for start, v in ((s, v) for s, v in mentions) if sentence.start <= start < sentence.end)
+                inside = [value for start, value in sorted(mentions) if sentence.start <= start < sentence.end]
                 if inside:
                     out[(article_id, sentence.index)] = inside[0]
         return out
