@@ -58,6 +58,10 @@ REPORTING_VERBS = frozenset(
     ]
 )
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that", "which"])
+#: Subjects that point back to a news outlet ("the outlet reported"): provenance, not a claimant.
+_OUTLET_NOUNS = frozenset(
+    ["outlet", "newspaper", "paper", "agency", "site", "website", "broadcaster", "publication"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +156,11 @@ class ClaimantFinder:
         for _ in range(12):
             if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in REPORTING_VERBS:
                 for child in node.children:
-                    if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in _PRONOUNS:
+                    if (
+                        child.dep_ in {"nsubj", "nsubjpass"}
+                        and child.lower_ not in _PRONOUNS
+                        and child.lemma_.lower() not in _OUTLET_NOUNS
+                    ):
                         if child.dep_ == "nsubjpass":
                             continue
                         if child.i <= anchor.i <= child.right_edge.i:

@@ -120,6 +120,14 @@ def _same_time(a: Figure, b: Figure) -> bool:
     return a.date is not None and a.date == b.date
 
 
+def _attributed(figure: Figure, outlets: Mapping[str, str | None]) -> bool:
+    return bool(figure.claimant) and figure.claimant != outlets.get(figure.article_id)
+
+
+def _pair_rank(a: Figure, b: Figure, outlets: Mapping[str, str | None]) -> tuple[bool, int]:
+    return (a.article_id != b.article_id, _attributed(a, outlets) + _attributed(b, outlets))
+
+
 def _rival_claimants(a: Figure, b: Figure, outlets: Mapping[str, str | None]) -> bool:
     """Two named claimants in one article (the outlet itself, the fallback claimant, is not one)."""
     outlet = outlets.get(a.article_id)
@@ -152,8 +160,10 @@ def classify(
             if _same_time(a, b):
                 # Two sources, or one digest quoting two claimants ("the union says about 1,200;
                 # the port authority says fewer than 900"), disagree about the same moment.
-                if conflict is None and (
-                    a.article_id != b.article_id or _rival_claimants(a, b, outlets)
+                rival = a.article_id != b.article_id or _rival_claimants(a, b, outlets)
+                # Cite the best-attributed pair: two named claimants in two articles first.
+                if rival and (
+                    conflict is None or _pair_rank(a, b, outlets) > _pair_rank(*conflict, outlets)
                 ):
                     conflict = (a, b)
             elif _ordered_in_time(a, b):
@@ -166,11 +176,16 @@ def classify(
         text = f"{about}: sources disagree as of {when}: {_display(a, outlets)} vs {_display(b, outlets)}"
         return FigureGroup(about, "conflict", ids, text)
     if changed:
-        steps = [ordered[0]]
+        steps: list[list[Figure]] = [[ordered[0]]]
         for f in ordered[1:]:
-            if not intervals[f.id].overlaps(intervals[steps[-1].id], slack):
-                steps.append(f)
-        chain = " -> ".join(_display(f, outlets) for f in steps)
+            if intervals[f.id].overlaps(intervals[steps[-1][0].id], slack):
+                steps[-1].append(f)
+            else:
+                steps.append([f])
+        # Each step is cited by its best-attributed figure (a named claimant over the outlet).
+        chain = " -> ".join(
+            _display(max(step, key=lambda f: _attributed(f, outlets)), outlets) for step in steps
+        )
         return FigureGroup(about, "updated", ids, f"{about} updated over time: {chain}")
     sources = len({f.article_id for f in figures})
     listed = ", ".join(_display(f, outlets) for f in ordered[:4])
