@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from storylens.errors import ConfigError
+from storylens.quotes.base import EXTRACTORS, make_extractor
+from storylens.quotes.settings import QuoteSettings
+from storylens.records import Article
+
 
 def speakers(quotes) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
     return [(q.text, q.speaker and q.speaker.text, q.speaker and q.speaker.cue) for q in quotes]
@@ -86,3 +93,22 @@ def test_cue_sentence_split_off_after_an_exclamation(quotes_of) -> None:  # type
     found = speakers(quotes_of(text))
     assert found[0][2] == "tweeted"
     assert "nominee" in (found[0][1] or "")
+
+
+@pytest.mark.parametrize("name", sorted(EXTRACTORS))
+def test_every_registered_extractor_finds_quotes_and_speakers(name: str, resources) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We will rebuild every house," Petrenko said.\n\n'
+        'The so-called "peace plan" was never published.'
+    )
+    extractor = make_extractor(QuoteSettings(extractor=name))
+    article = Article("a1", "a1.txt", None, text)
+    found = extractor.extract(article, resources.nlp(text))
+    assert [(q.text, q.speaker and q.speaker.text) for q in found] == [
+        ("We will rebuild every house", "Petrenko")
+    ]
+
+
+def test_unknown_extractor_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="available: rules"):
+        make_extractor(QuoteSettings(extractor="neural"))

@@ -8,6 +8,7 @@ reported claims). The steps are usable on their own: ``find_quoted_regions`` (qu
 (cross-source matching). See docs/quotes.md.
 """
 
+from storylens.quotes.base import EXTRACTORS, QuoteExtractor, make_extractor
 from storylens.quotes.extract import LocalQuote, SpeakerMention, extract_quotes, join_segments
 from storylens.quotes.indirect import LocalClaim, extract_claims
 from storylens.quotes.marks import QuotedRegion, find_quoted_regions
@@ -17,9 +18,11 @@ from storylens.quotes.settings import QuoteSettings
 from storylens.quotes.stage import QuotesAnalyser, make_analyser
 
 __all__ = [
+    "EXTRACTORS",
     "Candidate",
     "LocalClaim",
     "LocalQuote",
+    "QuoteExtractor",
     "QuoteSettings",
     "QuotedRegion",
     "QuotesAnalyser",
@@ -32,4 +35,5 @@ __all__ = [
     "group_quotes",
     "join_segments",
     "make_analyser",
+    "make_extractor",
 ]

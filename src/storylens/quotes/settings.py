@@ -12,6 +12,7 @@ class QuoteSettings:
     """How quotes are found, attributed and matched.
 
     Attributes:
+        extractor: the registered ``QuoteExtractor`` to use (``rules``).
         min_fragment_words: a quoted fragment shorter than this (and not a clause) counts only
             when a cue verb governs it ("called it 'a total failure'"); otherwise it is a scare
             quote or a title.
@@ -29,6 +30,7 @@ class QuoteSettings:
         use_wordnet: count WordNet synonyms as shared words when WordNet is installed.
     """
 
+    extractor: str = "rules"
     min_fragment_words: int = 4
     min_unattributed_words: int = 5
     context_sentences: int = 2

@@ -14,7 +14,8 @@ import hashlib
 from storylens.config import Settings
 from storylens.entities.index import EntityIndex
 from storylens.nlp import NlpResources
-from storylens.quotes.extract import extract_quotes, join_segments
+from storylens.quotes.base import make_extractor
+from storylens.quotes.extract import join_segments
 from storylens.quotes.indirect import extract_claims
 from storylens.quotes.marks import find_quoted_regions
 from storylens.quotes.match import Candidate, group_quotes, lemma_text
@@ -39,6 +40,7 @@ class QuotesAnalyser:
     def __init__(self, settings: QuoteSettings, resources: NlpResources) -> None:
         self.settings = settings
         self.resources = resources
+        self.extractor = make_extractor(settings)
 
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with its quotes and attributions filled in."""
@@ -48,7 +50,7 @@ class QuotesAnalyser:
         attributions: list[Attribution] = []
         for article in analysis.articles:
             doc = docs[article.id]
-            quotes = extract_quotes(article.id, article.text, doc, self.settings, article.title)
+            quotes = self.extractor.extract(article, doc)
             regions = [(r.start, r.end) for r in find_quoted_regions(article.text)]
             resolver = SpeakerResolver(article.id, doc, index, regions)
             for quote in join_segments(quotes):
