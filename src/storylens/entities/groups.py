@@ -7,8 +7,9 @@ all its mentions: each spaCy label counts 1, each context cue ("the village of X
 Service", "... Union") counts 2, an outlet head word ("... Times", "... Press") 2.5 unless the
 name is ever tagged PERSON, and a GeoNames hit counts 1.5 (0.5 for a name tagged ORG: "Air
 France") unless a person cue says otherwise. A single kind of cue on at least a quarter of the
-mentions decides outright. On MEANTIME names this voting types 96.9% of the names right, against
-93.4% for spaCy's labels (``storylens bench entities``). Names that only ever appear as NORP (nationalities) are dropped; one-word names seen
+mentions decides outright. On MEANTIME's gold names the voted type is as accurate as spaCy's label
+(0.934 both, ``storylens bench entities``): the voting does not cost accuracy on clean wire
+text, and it is what types the demo corpus's invented names right. Names that only ever appear as NORP (nationalities) are dropped; one-word names seen
 only at the start of sentences ("Schools", "Librarians") are marked ``weak`` and dropped later
 unless they turn out to be a surname or a short form of another name.
 """
