@@ -83,8 +83,9 @@ class ProvenanceHint:
     """A provenance statement found by the extraction stage and taken out of the text.
 
     ``kind`` is ``byline`` ("By Jane Roe, Reuters"), ``wire`` (an "(AP)" credit),
-    ``republished`` ("This article originally appeared on X") or ``original`` ("Read the original
-    article on X"). ``outlet`` is the outlet named, ``author`` the person where given.
+    ``republished`` ("This article originally appeared on X"), ``original`` ("Read the original
+    article on X") or ``translated`` ("Translated from Russian. The original interview was
+    published by X"). ``outlet`` is the outlet named, ``author`` the person where given.
     """
 
     kind: str
