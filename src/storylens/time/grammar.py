@@ -89,7 +89,7 @@ RULES: dict[str, str] = {
     "time_after": rf"(?:(?P<deictic>{_i('today|yesterday|tomorrow')})|(?P<wd>{WEEKDAY}))(?:\s+{_i('at')})?\s+(?P<time>{TIME})",
     "deictic": _i(
         r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|"
-        r"now|currently|nowadays|presently|recently|lately|formerly|the present|"
+        r"now|currently|current|nowadays|presently|recently|lately|formerly|the present|"
         r"the future|the near future|the near term|the short term|these days|the past|overnight|"
         r"(?:this|that|yesterday|tomorrow|last|the same|that same)\s+(?:morning|afternoon|evening|night))\b"
     ),

@@ -41,8 +41,8 @@ class TlsSettings:
             (news reports an event the next day).
         redundancy: cosine above which a sentence repeats one already chosen for the date.
         min_tokens / max_tokens: sentence length limits for summaries.
-        lead_candidates: the first this-many sentences of articles published the day after a
-            date, when they mention no date themselves, are candidates for it too.
+        lead_candidates: the first this-many sentences of articles published on a date or the
+            day after, when they mention no date themselves, are candidates for it too.
     """
 
     position_decay: float = 0.1
@@ -50,7 +50,7 @@ class TlsSettings:
     redundancy: float = 0.5
     min_tokens: int = 6
     max_tokens: int = 60
-    lead_candidates: int = 2
+    lead_candidates: int = 3
 
 
 def _score_dates(sentences: list[TlsSentence], settings: TlsSettings) -> dict[dt.date, float]:
@@ -87,6 +87,7 @@ def summarise_timeline(
     for i, sentence in enumerate(usable):
         if sentence.position < settings.lead_candidates and not sentence.dates:
             leads[sentence.published - dt.timedelta(days=1)].append(i)
+            leads[sentence.published].append(i)
     ranked = sorted(scores, key=lambda d: (-scores[d], d))
     ranked = [d for d in ranked if start <= d <= end and mentioning.get(d)]
     chosen = ranked[:n_dates]
