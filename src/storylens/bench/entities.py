@@ -266,7 +266,13 @@ def _ner_table(
             mentions = {
                 d.id: [
                     m
-                    for m in extract_mentions(parsed[d.id], d.id, group=d.topic, fixes=fixes)
+                    for m in extract_mentions(
+                        parsed[d.id],
+                        d.id,
+                        group=d.topic,
+                        fixes=fixes,
+                        gazetteer=resolver.gazetteer if fixes.retype else None,
+                    )
                     if m.label in ("PERSON", "ORG", "PLACE", "FAC")
                 ]
                 for d in docs

@@ -49,6 +49,8 @@ def resolve_corpus(
                 continue
             articles[article.id] = article
             mentions.extend(
-                extract_mentions(docs[article.id], article.id, analysis.story.id, NerFixes())
+                extract_mentions(
+                    docs[article.id], article.id, analysis.story.id, NerFixes(), gazetteer
+                )
             )
     return resolver.resolve(mentions, list(articles.values()))

@@ -8,7 +8,9 @@ ways (measured in ``storylens bench entities``, NER table):
 - titles and ranks are folded into the name ("Striker Bohdan Lytvyn") or left outside it
   ("Lt. Gen." before "Oleh Sirenko"): both become roles, never part of the name;
 - possessives ("Zelenyi Hai's") and leading articles ("the Bilyanka dam") are in the span;
-- "School No. 3" is cut at "No".
+- "School No. 3" is cut at "No";
+- a large city is sometimes not tagged at all ("met the minister in Kyiv on Tuesday"): a proper
+  noun that names a GeoNames place of 100,000 people or more is added when a gazetteer is given.
 
 Each fixed span becomes a ``NameMention`` with spaCy's label, the type cues read from the words
 around it (``roles.context_cues``) and any role stated beside it. The type itself is decided later
@@ -33,6 +35,8 @@ from storylens.entities.roles import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from storylens.entities.gazetteer import Gazetteer
+
 __all__ = [
     "NameMention",
     "NerFixes",
@@ -51,6 +55,8 @@ LABELS: dict[str, str] = {
     "ORG": "ORG",
     "NORP": "NORP",
 }
+#: Smallest GeoNames place a missed proper noun is added as (large cities only: few collisions).
+_GAZETTEER_MIN_POPULATION = 100_000
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NUMBER_AFTER_NO = re.compile(r"^\.?\s*\d+")
 _PLACE_SUFFIX = re.compile(r"\s+(?:city|town|village)$", re.IGNORECASE)
@@ -195,8 +201,38 @@ def _spans(doc: Doc, fixes: NerFixes) -> list[tuple[int, int, str]]:
     return merged
 
 
+def _gazetteer_spans(
+    doc: Doc, taken: list[tuple[int, int, str]], gazetteer: Gazetteer
+) -> list[tuple[int, int, str]]:
+    """Proper nouns the NER missed that name a large GeoNames place ("in Kyiv on Tuesday").
+
+    Only capitalised PROPN tokens outside every entity span and not opening a sentence, naming
+    a place of at least ``_GAZETTEER_MIN_POPULATION`` people, so that "Reading" or "Nice" at
+    the start of a sentence never become places.
+    """
+    covered = {i for start, end, _ in taken for i in range(start, end)}
+    found: list[tuple[int, int, str]] = []
+    for token in doc:
+        if (
+            token.pos_ != "PROPN"
+            or not token.is_title
+            or token.is_sent_start
+            or token.idx in covered
+            or len(token.text) < 4
+        ):
+            continue
+        place = gazetteer.resolve(token.text)
+        if place is not None and place.population >= _GAZETTEER_MIN_POPULATION:
+            found.append((token.idx, token.idx + len(token.text), "PLACE"))
+    return found
+
+
 def extract_mentions(
-    doc: Doc, article_id: str, group: str = "", fixes: NerFixes = NerFixes()
+    doc: Doc,
+    article_id: str,
+    group: str = "",
+    fixes: NerFixes = NerFixes(),
+    gazetteer: Gazetteer | None = None,
 ) -> list[NameMention]:
     """Every name mention of one parsed article, cleaned, in text order.
 
@@ -211,7 +247,10 @@ def extract_mentions(
     contexts: dict[int, frozenset[str]] = {}
     mentions: list[NameMention] = []
     sentence = 0
-    for start, end, label in _spans(doc, fixes):
+    spans = _spans(doc, fixes)
+    if gazetteer is not None:
+        spans = sorted(spans + _gazetteer_spans(doc, spans, gazetteer))
+    for start, end, label in spans:
         while sentence + 1 < len(sentences) and sentences[sentence + 1][0] <= start:
             sentence += 1
         if sentence not in contexts:

@@ -40,6 +40,7 @@ class EntitiesAnalyser:
             if self.settings.use_gazetteer
             else None
         )
+        self.gazetteer = gazetteer
         self.resolver = EntityResolver(self.settings, gazetteer)
 
     def mentions(self, analysis: StoryAnalysis) -> list[NameMention]:
@@ -48,7 +49,9 @@ class EntitiesAnalyser:
         found: list[NameMention] = []
         for article in analysis.articles:
             found.extend(
-                extract_mentions(docs[article.id], article.id, analysis.story.id, self.fixes)
+                extract_mentions(
+                    docs[article.id], article.id, analysis.story.id, self.fixes, self.gazetteer
+                )
             )
         return found
 
