@@ -214,3 +214,14 @@ def test_a_single_source_makes_no_group() -> None:
         group_figures([fig("1", "a", 40, "2023-09-09"), fig("2", "a", 40, "2023-09-09")], OUTLETS)
         == ()
     )
+
+
+def test_counts_far_apart_are_different_quantities_not_a_conflict() -> None:
+    figures = [
+        fig("1", "a", 150, "2009-04-29", approx="more_than", claimant="Mexico"),
+        fig("2", "b", 7, "2009-04-29", claimant="WHO"),
+        fig("3", "c", 150, "2009-04-29", approx="more_than", claimant="Mexico"),
+    ]
+    groups = group_figures(figures, OUTLETS)
+    assert [g.status for g in groups] == ["agree"]
+    assert set(groups[0].figure_ids) == {"1", "3"}

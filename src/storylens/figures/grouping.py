@@ -203,6 +203,21 @@ def _about(figure: Figure) -> str:
     return label
 
 
+def _midpoint(figure: Figure, settings: FigureSettings) -> float:
+    interval = figure_interval(figure, settings)
+    return (interval.low + interval.high) / 2
+
+
+def _too_far_apart(a: Figure, b: Figure, settings: FigureSettings) -> bool:
+    """Two claims that differ by more than ``max_conflict_ratio`` are about different things
+    ("150" dead in one country and "seven" in another, a pandemic's "one million" and a
+    season's "36,000"), not one number in dispute or in a short series: sources that disagree
+    on a count, or update it from one day to the next, rarely move it that far, while news text
+    is full of unrelated counts of the same noun."""
+    low, high = sorted((abs(_midpoint(a, settings)), abs(_midpoint(b, settings))))
+    return low == 0 or high / low > settings.max_conflict_ratio
+
+
 def _cannot_link(a: Figure, b: Figure) -> bool:
     """Two different quantities of one thing in one article: "checked 600 homes" and "flooding
     about 1,400 homes" (different values and different verbs) are not claims about one number."""
@@ -272,7 +287,10 @@ def _cluster(members: Sequence[Figure], settings: FigureSettings) -> list[list[F
     ordered = sorted(members, key=lambda f: (f.date is None, f.date or "", f.article_id, f.start))
     clusters: list[list[Figure]] = []
     for figure in ordered:
-        candidates = [c for c in clusters if not any(_cannot_link(figure, m) for m in c)]
+        candidates = [
+            c for c in clusters
+            if not any(_cannot_link(figure, m) or _too_far_apart(figure, m, settings) for m in c)
+        ]  # fmt: skip
         interval = figure_interval(figure, settings)
         # A different value joins a quantity only if nothing says it is another one: for things
         # (homes, ships) the verb must match ("600 homes checked" is not "1,400 homes flooded");
