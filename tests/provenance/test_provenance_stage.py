@@ -93,3 +93,13 @@ def test_tiny_stories_do_not_break_the_stage() -> None:
     out = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(analysis)
     assert out.provenance == ()
     assert {a.article_id: a.original_share for a in out.article_provenance} == {"lone": 1.0, "empty": 1.0}
+
+
+def test_translation_hint_makes_a_translates_link() -> None:
+    hint = ProvenanceHint("translated", "Zerkalo", "Translated from Russian. The original "
+                          "interview was published by Zerkalo on Sept. 11.")
+    text = "The mayor has not slept for three nights. Every home will be built again, he said."
+    article = Article("t", "t.txt", None, text, outlet="Newsroom", hints=(hint,))
+    out = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(
+        StoryAnalysis(Story("s", ("t",), "x"), (article,)))
+    assert [(p.source, p.target, p.kind) for p in out.provenance] == [("t", "Zerkalo", "translates")]

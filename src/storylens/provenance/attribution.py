@@ -148,7 +148,7 @@ def _clean_name(name: str) -> tuple[str, int]:
 def is_translation(article: Article) -> bool:
     """Whether the article says it is a translation ("Translated from Russian.")."""
     return bool(_TRANSLATION_NOTICE.search(article.text[:600])) or any(
-        _TRANSLATION_NOTICE.search(h.text) for h in article.hints)
+        h.kind == "translated" or _TRANSLATION_NOTICE.search(h.text) for h in article.hints)
 
 
 DocSource = Callable[[], "Doc | None"]

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["ProvenanceAnalyser", "make_analyser"]
 
 _REPUBLISH_CUES = frozenset({"republished", "original", "wire", "byline"})
-_TRANSLATION_CUES = frozenset({"republished", "original", "reported by", "interview", "wire", "byline"})
+_TRANSLATION_CUES = frozenset(
+    {"translated", "republished", "original", "reported by", "interview", "wire", "byline"})
 _STRONGER: tuple[ProvenanceKind, ...] = ("republishes", "translates")
 
 
