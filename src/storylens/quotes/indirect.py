@@ -22,6 +22,9 @@ from storylens.quotes.extract import SpeakerMention, speaker_from_cue
 __all__ = ["LocalClaim", "extract_claims"]
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_QUESTION_WORDS = frozenset(
+    ["why", "whether", "how", "what", "who", "whom", "which", "where", "when", "if"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +71,18 @@ def _content(cue: Token) -> Span | None:
     doc = cue.doc
     if cue.lower_ == "according":
         head = cue.head
+        while head.dep_ in ("advcl", "pcomp") and head.head.i != head.i:
+            head = head.head  # "are dead after a dam collapsed, according to X": the main clause
+        if head.pos_ == "ADP":
+            head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             return None
         start, end = _subtree_span(head, exclude=cue)
         return _trim(doc, start, end)
     for child in cue.children:
-        if child.dep_ in _CLAUSE_DEPS and child.i > cue.i and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+            if child.i < cue.i and child.dep_ != "ccomp":
+                continue  # only a clausal complement may come first ("X is safe, Y said")
             if child.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in child.children):
                 continue  # "promised to help": a plan, not a reported claim
             start, end = _subtree_span(child)
@@ -116,9 +125,13 @@ def extract_claims(
             continue
         if token.lemma_.lower() in WEAK_CUES and subject.root.pos_ not in ("PROPN", "PRON"):
             continue
+        if any(child.dep_ == "neg" for child in token.children):
+            continue  # "has not explained", "did not say": no claim is reported
         content = _content(token)
         if content is None or len([t for t in content if t.is_alpha]) < min_words:
             continue
+        if content[0].lower_ in _QUESTION_WORDS:
+            continue  # an indirect question ("explained why the dam failed"), not a claim
         if not any(t.pos_ in ("VERB", "AUX") for t in content):
             continue
         start, end = content.start_char, content.end_char

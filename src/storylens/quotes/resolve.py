@@ -146,7 +146,17 @@ class SpeakerResolver:
             return found or ResolvedSpeaker(mention.text, None)
         if lower in _PLURAL:
             return ResolvedSpeaker(mention.text, None)
-        entity = self.index.at(self.article_id, short.start_char, short.end_char)
+        # look up the head's own name ("Mayor Oleg Petrenko" -> "Oleg Petrenko"), not the whole
+        # phrase: "the mayor of Pryluzhne" must not resolve to the town
+        start = head.i
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ in ("compound", "flat")
+            and (self.doc[start - 1].head.i in range(start, head.i + 1))
+        ):
+            start -= 1
+        name_span = self.doc[start : head.i + 1]
+        entity = self.index.at(self.article_id, name_span.start_char, name_span.end_char)
         if entity is not None:
             return ResolvedSpeaker(entity.name, entity.id)
         if head.pos_ == "PROPN" or head.ent_type_:
