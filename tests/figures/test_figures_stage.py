@@ -88,3 +88,11 @@ def test_outlet_is_the_fallback_claimant(resources: NlpResources) -> None:
         and figure.counts_key == "rockets"
         and figure.kind == "equipment"
     )
+
+
+def test_places_are_scopes(resources: NlpResources) -> None:
+    text = "At least 20 people died in Mexico on Friday, and Canada reported six cases."
+    article = dataclasses.replace(ARTICLES[0], text=text)
+    by_key = {f.counts_key: f for f in extract_figures(article, resources.nlp(text))}
+    assert by_key["deaths"].scope == "in mexico"
+    assert by_key["cases"].scope == "in canada"

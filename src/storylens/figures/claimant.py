@@ -71,6 +71,7 @@ class Claimant:
 
     name: str
     via: str
+    place: bool = False  # the claimant is a country or region ("Mexico reported 150 deaths")
 
 
 def _noun_phrase(noun: Token) -> Span:
@@ -165,7 +166,9 @@ class ClaimantFinder:
                             continue
                         if child.i <= anchor.i <= child.right_edge.i:
                             continue  # the figure is the subject itself ("52 were reported")
-                        return Claimant(self._canonical(_noun_phrase(child)), "verb")
+                        phrase = _noun_phrase(child)
+                        place = phrase.root.ent_type_ == "GPE" and len(phrase) <= 3
+                        return Claimant(self._canonical(phrase), "verb", place)
             if node.head is node:
                 break
             node = node.head

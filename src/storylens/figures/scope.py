@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["Scope", "find_scope"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Scope", "find_scope", "place_scope"]
 
 _RATE_REACH = 15
 #: How far (characters) a calendar or place scope may stand from its figure.
@@ -134,3 +138,31 @@ def find_scope(
         return None
     found.sort(key=lambda item: item[0])
     return found[0][1]
+
+
+_PLACE_KINDS = frozenset({"casualties", "people", "settlements", "equipment", "count"})
+
+
+def place_scope(anchor: Token, kind: str) -> Scope | None:
+    """A place the count is restricted to, read from the parse: "20 deaths in Mexico", "103
+    cases were confirmed in the United States" (an "in" phrase naming a place, attached to the
+    counted noun or to its verb). Different places are different scopes, so never a conflict."""
+    if kind not in _PLACE_KINDS:
+        return None
+    holders = [anchor, anchor.head]
+    node = anchor
+    for _ in range(4):  # up to the governing verb
+        if node.pos_ in {"VERB", "AUX"} or node.head is node:
+            break
+        node = node.head
+    holders.append(node)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ != "in":
+                continue
+            for place in child.children:
+                if place.dep_ == "pobj" and place.ent_type_ in {"GPE", "LOC"}:
+                    words = [t for t in place.subtree if t.ent_type_ in {"GPE", "LOC"}]
+                    name = " ".join(t.text for t in words) or place.text
+                    return Scope(f"in {name}", f"in {name.lower()}")
+    return None

@@ -20,7 +20,7 @@ from storylens.figures.claimant import ClaimantFinder
 from storylens.figures.counts import Counted, counted_thing, figure_kind
 from storylens.figures.extract import Quantity, extract_quantities
 from storylens.figures.grouping import group_figures
-from storylens.figures.scope import find_scope
+from storylens.figures.scope import find_scope, place_scope
 from storylens.figures.settings import FigureSettings
 from storylens.nlp import NlpResources
 from storylens.records import Article, Figure, StoryAnalysis, TimeMention
@@ -113,8 +113,17 @@ def _figure(
     if kind in settings.skip_dimensions:
         return None
     claimant = claimants.find(anchor, q.start, q.end)
-    scope = find_scope(sentence.text, sentence.start_char, q.start, q.end)
+    scope = find_scope(sentence.text, sentence.start_char, q.start, q.end) or place_scope(
+        anchor, kind
+    )
     scope_key = scope.key if scope else None
+    if (
+        scope_key is None
+        and claimant is not None
+        and claimant.place
+        and kind in {"casualties", "people"}
+    ):
+        scope_key = f"in {claimant.name.lower()}"  # "Mexico reported 150 deaths": deaths in Mexico
     if scope_key and scope_key.startswith("per ") and q.unit and "/" in q.unit:
         scope_key = None  # the rate is already in the unit ("barrel/day")
     return Figure(
