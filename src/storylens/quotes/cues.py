@@ -393,6 +393,23 @@ _GROUP_NOUNS = frozenset(
         "union",
         "council",
         "court",
+        # documents speak for their authors ('"...," read the email'; "the letter says")
+        "email",
+        "letter",
+        "memo",
+        "release",
+        "message",
+        "post",
+        "tweet",
+        "editorial",
+        "ad",
+        "document",
+        "filing",
+        "study",
+        "survey",
+        "poll",
+        "transcript",
+        "website",
     ]
 )
 
