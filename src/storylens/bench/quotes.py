@@ -363,7 +363,7 @@ def run(options: BenchOptions) -> BenchResult:
             BenchTable(f"{title}, PolNeAR {split}", ["metric", "storylens", "textacy"], rows)
         )
     notes = [
-        f"Extraction speed on the shared parse: storylens "
+        f"Extraction speed on the shared parse: storylens (direct quotes and indirect claims) "
         f"{results['storylens']['articles_per_second']:.0f} articles/s, textacy "
         f"{results['textacy']['articles_per_second']:.0f} articles/s (spaCy parse "
         f"{len(articles) / max(seconds['parse'], 1e-9):.1f} articles/s, shared by both).",
