@@ -143,6 +143,10 @@ def build_groups(
         if group.type == "NORP" and not keep_norp:
             continue
         if texts is not None and not group.cues and group.place is None:
-            group.weak = _sentence_initial_only(group, texts)
+            # A lone surname opening its sentences ("Petrov said") is kept; a plural common
+            # noun the NER calls a person ("Schools", "Librarians") is not.
+            person = any(m.label == "PERSON" for m in members)
+            plural = group.most_common_text().endswith("s")
+            group.weak = (plural or not person) and _sentence_initial_only(group, texts)
         groups.append(group)
     return groups

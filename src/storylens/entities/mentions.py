@@ -221,6 +221,9 @@ def _gazetteer_spans(
             or len(token.text) < 4
         ):
             continue
+        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if any(n.pos_ == "PROPN" and n.is_title for n in neighbours):
+            continue  # part of a longer name the NER missed ("Kyiv Courier", "New Kyiv")
         place = gazetteer.resolve(token.text)
         if place is not None and place.population >= _GAZETTEER_MIN_POPULATION:
             found.append((token.idx, token.idx + len(token.text), "PLACE"))

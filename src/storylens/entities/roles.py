@@ -89,10 +89,10 @@ _PLACE_AFTER = re.compile(
     r"|^,\s+(?:Ukraine|Russia|Poland|Belarus|Moldova|Romania)\b",
     re.IGNORECASE,
 )
-_PERSON_AFTER = re.compile(r"^,\s+\d{1,3}\s*[,.]|^\s+\(\d{1,3}\)")
+_PERSON_AFTER = re.compile(r"^,\s+\d{1,3}\s*[,.]|^\s+\(\d{1,3}\)|^,\s+who\b")
 _PERSON_BEFORE = re.compile(
     r"\b(?:gave (?:his|her|their) (?:first )?name (?:only )?as|identified (?:only )?as|"
-    r"(?:Mr|Mrs|Ms|Dr)\.?)\s*$"
+    r"(?:Mr|Mrs|Ms|Dr)\.?|\b[\w-]+-year-old)\s*$"
 )
 _OUTLET_BEFORE = re.compile(
     r"\b(?:outlet|newspaper|paper|daily|weekly|tabloid|broadcaster|channel|news agency|"
@@ -153,11 +153,12 @@ def title_before(text: str, start: int) -> tuple[str, int] | None:
         if match is None or "\n\n" in window[match.start() : position - offset]:
             break
         word = match.group(1)
-        if word.strip(".").lower() not in TITLE_WORDS:
+        lowered = word.strip(".").lower()
+        if lowered not in TITLE_WORDS and not (word.islower() and lowered in PERSON_ROLE_NOUNS):
             break
         words.append((word, offset + match.start(1)))
         position = offset + match.start(1)
-    while words and words[-1][0].strip(".").lower() not in _TITLE_HEADS | {
+    while words and words[-1][0].strip(".").lower() not in _TITLE_HEADS | PERSON_ROLE_NOUNS | {
         "deputy",
         "vice",
         "prime",
@@ -178,7 +179,8 @@ def title_before(text: str, start: int) -> tuple[str, int] | None:
         "infrastructure",
     }:
         words.pop()
-    if not words or words[0][0].strip(".").lower() not in _TITLE_HEADS:
+    head = words[0][0].strip(".").lower() if words else ""
+    if not words or (head not in _TITLE_HEADS and head not in PERSON_ROLE_NOUNS):
         return None
     begin = words[-1][1]
     return " ".join(text[begin:start].split()), begin
