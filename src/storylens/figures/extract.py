@@ -582,7 +582,6 @@ class _Scanner:
         """Whether a duration locates an event in time ("for 10 days", "three years ago") rather
         than measuring something ("a 72-hour strike", "lasting 72 hours")."""
         tokens = self.tokens
-        unit_token = k - 1
         if (
             number.last < len(tokens)
             and tokens[number.last].text == "-"
@@ -600,7 +599,6 @@ class _Scanner:
             return True
         before = tokens[i - 1].lower if i > 0 else ""
         before2 = tokens[i - 2].lower if i > 1 else ""
-        del unit_token
         if before == "last" and before2 in {"to", "will", "would", "could", "may", "might"}:
             return False  # "due to last 72 hours": the verb, not "the last 72 hours"
         # "for 72 hours" measures; "for the nine months ending in March" frames a period.
