@@ -289,7 +289,8 @@ def _result(
     if ours_stream:
         tables.append(
             BenchTable(
-                "Stream: articles/s (one process, one article at a time, dedupe included; wall "
+                "Stream: articles/s (one process, one day of 50 articles per batch, dedupe and merge pass "
+                "included; wall "
                 "clock and per CPU-second, the machine is shared) and peak "
                 "memory growth (RSS, fresh subprocess); baseline = TF-IDF + agglomerative",
                 [
@@ -336,6 +337,7 @@ def _result(
     notes = [
         f"storylens settings: threshold {settings.threshold}, size_boost {settings.size_boost}, "
         f"window {settings.window_days} d x (1 + {settings.window_growth} ln n), "
+        f"merge_similarity {settings.merge_similarity}, template_words {settings.template_words}, "
         f"near-duplicate Jaccard {settings.near_duplicate_threshold}.",
         "BERTopic is not compared: it needs torch and a sentence-embedding model, not installable "
         "offline here.",

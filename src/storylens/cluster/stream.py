@@ -22,7 +22,9 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import heapq
 import io
 import json
 import math
@@ -64,6 +66,18 @@ class StreamSettings:
         size_boost: a story of ``n`` articles scores ``1 + size_boost * ln(n)`` times its cosine.
             A big story's centroid spreads over many terms, so an on-topic article's cosine to it
             falls as it grows; without the boost long-running stories splinter.
+        merge_similarity: after a batch, a story started in that batch is merged into another
+            active story when their average-link similarity (the mean cosine between their
+            members, ``c_a . c_b / (n_a n_b)`` over the summed centroids) reaches this value
+            (0 switches the merge pass off). It repairs the single pass's order effects: an
+            article that arrived before its story's other articles could not join them.
+        merge_gap_days: dated stories merge only if their date ranges are at most this many
+            days apart (two earthquakes a year apart are two stories even if worded alike).
+        template_words: a repeated text (exact or near copy) of at most this many words that
+            is already copied ``template_copies`` times is treated as a template (archive notices,
+            embed placeholders left in by an extractor): it becomes an inert one-article story
+            instead of joining its original's story, which would chain unrelated stories.
+        template_copies: copies of a short text needed before further copies count as a template.
         features: how articles become term vectors.
         dedupe: duplicate detection ahead of clustering (its window follows ``window_days``).
     """
@@ -76,6 +90,10 @@ class StreamSettings:
     max_centroid_terms: int = 300
     query_terms: int = 0
     size_boost: float = 0.0
+    merge_similarity: float = 0.0
+    merge_gap_days: int = 14
+    template_words: int = 0
+    template_copies: int = 3
     features: FeatureSettings = field(default_factory=FeatureSettings)
     dedupe: DedupeSettings = field(default_factory=DedupeSettings)
 
@@ -119,6 +137,7 @@ class StoryStream:
         self.story_of: dict[str, str] = {}
         self.today: dt.date | None = None
         self._postings: dict[int, dict[str, float]] = {}
+        self._copies: dict[str, int] = {}  # original id -> short copies seen (template rule)
 
     # -- the stream ----------------------------------------------------------------------------
 
@@ -131,6 +150,12 @@ class StoryStream:
         self._advance(article.published)
         match = self.dedupe.check_and_add(article)
         earlier = match.original if match and match.duplicate == article.id else match and match.duplicate
+        if match is not None and self._is_template(article, match.original):
+            story = ActiveStory(story_id_for(article.id), {}, 0.0, article.published, article.published, 0)
+            self.stories[story.id] = story  # inert: no centroid, nothing joins it by content
+            self._touch(story, article)
+            self.story_of[article.id] = story.id
+            return Assignment(article.id, story.id, True, match.similarity)
         if match is not None and earlier in self.story_of:
             story = self.stories[self.story_of[earlier]]
             self._touch(story, article)
@@ -158,7 +183,24 @@ class StoryStream:
         counts = [self.featurizer.counts(a) for a in articles]
         for c in counts:
             self.idf.observe(c)
-        return [self.add(a, c) for a, c in zip(articles, counts, strict=True)]
+        assignments = [self.add(a, c) for a, c in zip(articles, counts, strict=True)]
+        if self.settings.merge_similarity <= 0:
+            return assignments
+        new = [a.story_id for a in assignments if a.new_story and a.story_id in self.stories]
+        merged_into = self._merge_pass(new)
+        if not merged_into:
+            return assignments
+        for article_id, story_id in self.story_of.items():
+            if story_id in merged_into:
+                self.story_of[article_id] = self._root(merged_into, story_id)
+        return [
+            dataclasses.replace(
+                a,
+                story_id=self._root(merged_into, a.story_id),
+                new_story=a.new_story and a.story_id not in merged_into,
+            )
+            for a in assignments
+        ]
 
     def similarity(self, first: Article, second: Article) -> float:
         """Cosine of two articles' vectors under the current IDF (no state change)."""
@@ -167,6 +209,88 @@ class StoryStream:
         return sum(w * b.get(t, 0.0) for t, w in a.items())
 
     # -- internals -----------------------------------------------------------------------------
+
+    def _is_template(self, article: Article, original: str) -> bool:
+        """A short text copied often enough to be page furniture rather than news."""
+        limit = self.settings.template_words
+        if limit <= 0 or len(article.text.split()) > limit:
+            return False
+        copies = self._copies.get(original, 0)
+        self._copies[original] = copies + 1
+        return copies + 1 > self.settings.template_copies
+
+    @staticmethod
+    def _root(merged_into: dict[str, str], story_id: str) -> str:
+        while story_id in merged_into:
+            story_id = merged_into[story_id]
+        return story_id
+
+    def _link(self, story: ActiveStory) -> tuple[float, str] | None:
+        """The active story most similar to ``story`` by average link, with its score."""
+        dots: dict[str, float] = {}
+        for term, weight in story.centroid.items():
+            for other_id, other_weight in self._postings.get(term, {}).items():
+                if other_id != story.id:
+                    dots[other_id] = dots.get(other_id, 0.0) + weight * other_weight
+        best: tuple[float, str] | None = None
+        gap = self.settings.merge_gap_days
+        for other_id, dot in dots.items():
+            other = self.stories[other_id]
+            if not other.centroid:
+                continue
+            if story.first and story.last and other.first and other.last:
+                apart = max((other.first - story.last).days, (story.first - other.last).days)
+                if apart > gap:
+                    continue
+            score = dot / (story.size * other.size)
+            if best is None or score > best[0]:
+                best = (score, other_id)
+        return best
+
+    def _merge_pass(self, new: list[str]) -> dict[str, str]:
+        """Greedy average-link merging of the batch's new stories into active stories.
+
+        Only a story started in this batch is absorbed (into the older of the pair, or any
+        older story), so ids already handed out and persisted never disappear.
+        """
+        order = {story_id: i for i, story_id in enumerate(self.stories)}  # creation order
+        fresh = set(new)
+        heap: list[tuple[float, str, str]] = []
+        for story_id in new:
+            link = self._link(self.stories[story_id])
+            if link and link[0] >= self.settings.merge_similarity:
+                heapq.heappush(heap, (-link[0], story_id, link[1]))
+        merged_into: dict[str, str] = {}
+        while heap:
+            score, first, second = heapq.heappop(heap)
+            if first not in self.stories or second not in self.stories:
+                continue
+            link = self._link(self.stories[first])  # scores go stale as stories merge
+            if link is None or link[0] < self.settings.merge_similarity:
+                continue
+            if link[1] != second or -score - link[0] > 1e-12:
+                heapq.heappush(heap, (-link[0], first, link[1]))
+                continue
+            keep, drop = sorted((first, second), key=order.__getitem__)
+            if drop not in fresh:
+                continue
+            self._absorb(self.stories[keep], self.stories[drop])
+            merged_into[drop] = keep
+            if keep in fresh:
+                link = self._link(self.stories[keep])
+                if link and link[0] >= self.settings.merge_similarity:
+                    heapq.heappush(heap, (-link[0], keep, link[1]))
+        return merged_into
+
+    def _absorb(self, keep: ActiveStory, drop: ActiveStory) -> None:
+        self._unindex(drop, drop.centroid)
+        del self.stories[drop.id]
+        keep.size += drop.size
+        for day in (drop.first, drop.last):
+            if day is not None:
+                keep.first = day if keep.first is None else min(keep.first, day)
+                keep.last = day if keep.last is None else max(keep.last, day)
+        self._add_vector(keep, drop.centroid)
 
     def _advance(self, published: dt.date | None) -> None:
         if published is None or (self.today is not None and published <= self.today):
@@ -188,6 +312,7 @@ class StoryStream:
         self.story_of = {
             a: s for a, s in self.story_of.items() if s in self.stories and a in self.dedupe
         }
+        self._copies = {a: n for a, n in self._copies.items() if a in self.dedupe}
 
     def _window(self, size: int) -> float:
         s = self.settings

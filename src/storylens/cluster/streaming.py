@@ -42,6 +42,8 @@ def stream_settings(settings: ClusterSettings) -> StreamSettings:
         size_boost=settings.size_boost,
         window_growth=settings.window_growth,
         max_window_days=settings.max_window_days,
+        merge_similarity=settings.merge_similarity,
+        template_words=settings.template_words,
         dedupe=DedupeSettings(
             threshold=settings.near_duplicate_threshold,
             num_perm=settings.num_perm,
