@@ -55,6 +55,9 @@ class ClusterSettings:
     quiet after ``window_days * (1 + window_growth * ln(size))`` days without articles (at most
     ``max_window_days``). ``decay_days`` > 0 discounts similarity by the gap in days.
     ``near_duplicate_threshold`` is the MinHash Jaccard above which an article is a copy.
+    ``merge_similarity`` > 0: after each batch, a new story merges into an active story whose
+    average-link similarity reaches it (dated stories only within 14 days). ``template_words``:
+    the fourth and later copies of a text this short are page furniture, kept as lone stories.
     """
 
     method: str = "stream"
@@ -64,6 +67,8 @@ class ClusterSettings:
     max_window_days: int = 365
     size_boost: float = 0.4
     decay_days: float = 0.0
+    merge_similarity: float = 0.1
+    template_words: int = 150
     near_duplicate_threshold: float = 0.8
     num_perm: int = 128
 
