@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from typing import TYPE_CHECKING
 
 from storylens.config import Settings
@@ -29,6 +30,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["FigureAnalyser", "extract_figures", "make_analyser"]
+
+
+#: Figures that a calendar year can scope ("207 million cases in 2012"); a measured size cannot.
+_DATED_KINDS = frozenset(
+    {"casualties", "people", "settlements", "equipment", "count", "money", "percentage"}
+)
+_YEAR_SCOPE = re.compile(r"in \d{4}")
 
 
 def _figure_id(article_id: str, start: int) -> str:
@@ -117,6 +125,8 @@ def _figure(
         anchor, kind
     )
     scope_key = scope.key if scope else None
+    if scope_key and _YEAR_SCOPE.fullmatch(scope_key) and kind not in _DATED_KINDS:
+        scope_key = None  # "a 23-metre dam built in 1964": the year is the dam's, not the height's
     if (
         scope_key is None
         and claimant is not None
