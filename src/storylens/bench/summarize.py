@@ -294,7 +294,7 @@ def run(options: BenchOptions) -> BenchResult:
                 by_name[name]["rouge1"],
                 by_name[name]["rouge2"],
                 by_name[name]["rougeL"],
-                _mean([float(n) for n in lengths[name]]),
+                _mean([float(lengths[name][i]) for i in parts[part]]),
             ]
             for name in names
         ]
