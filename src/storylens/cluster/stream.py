@@ -395,6 +395,7 @@ class StoryStream:
                 for s in stories
             ],
             "story_of": self.story_of,
+            "copies": self._copies,
             "dedupe": {k: v for k, v in dedupe.items() if k != "signatures"},
         }
         terms = [t for s in stories for t in s.centroid]
@@ -441,5 +442,6 @@ class StoryStream:
             for term, weight in centroid.items():
                 stream._postings.setdefault(term, {})[story_id] = weight
         stream.story_of = dict(meta["story_of"])
+        stream._copies = {k: int(v) for k, v in meta.get("copies", {}).items()}
         stream.dedupe.import_state({**meta["dedupe"], "signatures": signatures})
         return stream
