@@ -10,9 +10,11 @@ __all__ = [
     "APPROXIMATORS",
     "APPROX_SUFFIXES",
     "CASUALTY_KEYS",
+    "COMPARATIVES",
     "COUNT_KINDS",
     "CURRENCY_PREFIXES",
     "CURRENCY_WORDS",
+    "DIMENSION_ADJECTIVES",
     "FRACTIONS",
     "IDENTIFIER_WORDS",
     "MONTHS",
@@ -22,6 +24,7 @@ __all__ = [
     "SCALES",
     "SCALE_ABBREVIATIONS",
     "SYNONYMS",
+    "TIME_UNITS",
     "UNITS",
     "UNIT_DIMENSIONS",
     "VAGUE_PLURALS",
@@ -320,3 +323,18 @@ COUNT_KINDS: dict[str, str] = {
     "helicopter": "equipment", "jet": "equipment", "boat": "equipment", "weapon": "equipment",
     "plane": "equipment", "vessel": "equipment", "rig": "equipment",
 }  # fmt: skip
+
+
+#: Words after "N times" that make it a ratio ("20 times higher"), not a count of occasions.
+COMPARATIVES = frozenset(
+    ["higher", "more", "larger", "bigger", "greater", "lower", "smaller", "less", "fewer",
+     "faster", "slower", "as", "the", "that", "its", "their", "over", "longer", "heavier"]
+)  # fmt: skip
+
+#: Canonical units of time: a quantity in these is a duration.
+TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year", "decade"})
+
+#: Adjectives after a hyphenated measure ("a 6in-wide (15cm) tube", "1,600m high").
+DIMENSION_ADJECTIVES = frozenset(
+    ["wide", "long", "high", "deep", "tall", "thick", "across", "in", "diameter"]
+)
