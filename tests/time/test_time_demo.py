@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from demo_support import ANSWERS, answers, coarsen, demo_articles, demo_story, find_expression
+from time_demo_support import ANSWERS, answers, coarsen, demo_articles, demo_story, find_expression
 
 from storylens.nlp import NlpResources
 from storylens.records import Story, StoryAnalysis, TimeMention

@@ -92,3 +92,16 @@ def test_timeline_merges_sources_and_orders_dates() -> None:
     assert burst.granularity == "day"
     assert burst.expression == "late on Saturday"
     assert len(burst.evidence) == 2
+
+
+def test_weekday_pins_the_year_of_an_undated_article() -> None:
+    undated = Article(
+        id="note",
+        origin="note.txt",
+        title=None,
+        text="Marrow's council met on Monday, March 18, and voted to rebuild the Korvin dam.",
+    )
+    result = analyse(WIRE, undated)
+    note = [m for m in result.time_mentions if m.article_id == "note"]
+    assert [m.value for m in note] == ["2024-03-18"]
+    assert "inferred as 2024-03-18" in (note[0].anchor or "")

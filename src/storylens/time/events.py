@@ -127,6 +127,10 @@ class EventIndex:
         """Index one sentence that an absolute day expression dates."""
         self._entries.append((content_words(sentence), date))
 
+    def years(self) -> set[int]:
+        """The years of the indexed dates (the story's time frame)."""
+        return {date.year for _, date in self._entries}
+
     def date_of(self, phrase: str) -> EventAnchor | None:
         """The best-supported date of the event ``phrase`` describes, or None."""
         wanted = content_words(phrase)

@@ -2,18 +2,22 @@
 
 Order of evidence: a full date in the URL or file name, a dateline (a full date with year in the
 first lines), then the story: event-relative expressions ("three days after the dam burst") dated
-through the story's other articles, checked against the article's own weekday mentions ("On
-Monday morning"). Each inference keeps its evidence as a sentence a reader can check.
+through the story's other articles, and weekday-dated mentions ("on Monday, May 4") whose weekday
+pins the year among the story's years. The latest such date is taken as the publication date (an
+article is published on or soon after the last day it reports), and it must agree with the
+article's own bare weekday mentions ("On Monday morning"). Each inference keeps its evidence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from storylens.ingest.dates import date_from_path
 from storylens.records import Article
 from storylens.time.events import EventIndex, relation_phrase
+from storylens.time.lexicon import weekday_number
 from storylens.time.tagger import TimeTagger, Timex
 
 __all__ = ["InferredDate", "infer_publication_date", "relation_offset"]
@@ -63,6 +67,35 @@ def _dated_by_events(
     return max(found) if found else None
 
 
+_WEEKDAY_NAME = re.compile(
+    r"\b(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\b\.?"
+)
+
+
+def _dated_by_weekday_dates(timexes: list[Timex], years: set[int]) -> tuple[dt.date, str] | None:
+    """ "on Monday, May 4": the weekday pins the year among the story's years."""
+    found: list[tuple[dt.date, str]] = []
+    candidates_years = {y + k for y in years for k in (-1, 0, 1)}
+    for timex in timexes:
+        name = _WEEKDAY_NAME.match(timex.text)
+        if timex.rule != "month_day" or not timex.value.startswith("XXXX-") or name is None:
+            continue
+        month, day = int(timex.value[5:7]), int(timex.value[8:10])
+        weekday = weekday_number(name.group(0))
+        fits = []
+        for year in sorted(candidates_years):
+            try:
+                when = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if when.weekday() == weekday:
+                fits.append(when)
+        if len(fits) == 1:
+            found.append((fits[0], f"'{timex.text}' falls on a {name.group(0).rstrip('.')} only in "
+                                   f"{fits[0].year} around the story's dates"))  # fmt: skip
+    return max(found) if found else None
+
+
 def infer_publication_date(
     article: Article, tagger: TimeTagger, index: EventIndex
 ) -> InferredDate | None:
@@ -85,10 +118,11 @@ def infer_publication_date(
             return InferredDate(
                 article.id, dt.date.fromisoformat(timex.value), f"dateline '{timex.text}'"
             )
-    dated = _dated_by_events(article, timexes, index)
-    if dated is None:
+    found = [d for d in (_dated_by_events(article, timexes, index),
+                         _dated_by_weekday_dates(timexes, index.years())) if d]  # fmt: skip
+    if not found:
         return None
-    date, evidence = dated
+    date, evidence = max(found)
     weekdays = [t for t in timexes if t.rule == "weekday" and t.value.startswith("XXXX-WXX-")]
     if weekdays:
         agree = [t for t in weekdays if int(t.value[-1]) - 1 == date.weekday()]
