@@ -108,8 +108,8 @@ def infer_publication_date(
         datetime.date(2023, 9, 11)
     """
     for where in (article.url, article.origin):
-        if where and (found := date_from_path(where)):
-            return InferredDate(article.id, found, f"date in {where!r}")
+        if where and (in_path := date_from_path(where)):
+            return InferredDate(article.id, in_path, f"date in {where!r}")
     timexes = tagger.tag(article.text, None)
     for timex in timexes:
         if timex.start > _DATELINE_CHARS:
