@@ -84,7 +84,9 @@ def tense_from_doc(doc: Doc, start: int, end: int) -> str | None:
     tense = _tense_of_verb(verb) if verb is not None else None
     # Future-in-the-past ("said it would test ... on Friday", "had been due to last until
     # Thursday") points after publication; the parser often misses it, the words do not.
-    before = doc.text[max(span.sent.start_char, start - FUTURE_WINDOW) : start]
+    sentence = span.sent
+    # Sentence text, not doc.text: spaCy rebuilds doc.text from every token on each access.
+    before = sentence.text[max(0, start - FUTURE_WINDOW - sentence.start_char) : start - sentence.start_char]
     before = re.split(r"[,;:\"“”]", before)[-1]  # the cue must be in the expression's own clause
     if re.search(r"\bsince\s*$", before, re.IGNORECASE):
         return "past"
