@@ -86,7 +86,9 @@ def tense_from_doc(doc: Doc, start: int, end: int) -> str | None:
     # Thursday") points after publication; the parser often misses it, the words do not.
     sentence = span.sent
     # Sentence text, not doc.text: spaCy rebuilds doc.text from every token on each access.
-    before = sentence.text[max(0, start - FUTURE_WINDOW - sentence.start_char) : start - sentence.start_char]
+    before = sentence.text[
+        max(0, start - FUTURE_WINDOW - sentence.start_char) : start - sentence.start_char
+    ]
     before = re.split(r"[,;:\"“”]", before)[-1]  # the cue must be in the expression's own clause
     if re.search(r"\bsince\s*$", before, re.IGNORECASE):
         return "past"
