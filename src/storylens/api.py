@@ -11,8 +11,8 @@ Example:
 from __future__ import annotations
 
 import importlib.resources
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from storylens.config import Settings, load_settings
 from storylens.errors import ConfigError
 from storylens.ingest.runner import IngestReport, ingest_paths
 from storylens.nlp import NlpResources
+from storylens.parallel import StoryPool, worker_count
 from storylens.pipeline import AnalysisRunner
 from storylens.records import Brief, Story
 from storylens.render.json import briefs_to_json
@@ -95,27 +96,55 @@ def brief_stories(
     analyses: Sequence[str] | None = None,
     progress: Progress | None = None,
     runner: AnalysisRunner | None = None,
+    timings: dict[str, float] | None = None,
 ) -> list[Brief]:
-    """Analyse stories (all stored ones by default) and return their briefs, largest first."""
+    """Analyse stories (all stored ones by default) and return their briefs, largest first.
+
+    Parses every article once (batched, on all cores, stored for reuse), then analyses the
+    stories: on a pool of processes when the store is a SQLite file and there are enough stories
+    to share out, else in this process. ``timings`` (if given) accumulates seconds per stage.
+    """
     settings = settings or load_settings()
+    processes = worker_count(settings)
     if runner is None:
-        resources = NlpResources(store=store, n_process=settings.processes or os.cpu_count() or 1)
-        runner = AnalysisRunner(settings, analyses, resources)
+        runner = AnalysisRunner(settings, analyses, NlpResources(store=store, n_process=processes))
     chosen = list(stories if stories is not None else store.stories())
     chosen.sort(key=lambda s: (-len(s.article_ids), s.id))
+    db_path = getattr(store, "path", None)
+    use_pool = (
+        processes > 1
+        and runner.names
+        and isinstance(db_path, str)
+        and db_path != ":memory:"
+        and len(chosen) >= 2 * processes
+    )
     briefs: list[Brief] = []
-    done = 0
-    for batch in _story_batches(chosen, _PARSE_BATCH):
-        # One spaCy batch for several stories: parsing runs on every core and is stored for reuse.
-        if runner.names:
-            runner.resources.parse(store.articles(i for s in batch for i in s.article_ids))
-        for story in batch:
-            articles = store.articles(story.article_ids)
-            sentences = store.sentences(story.article_ids)
-            briefs.append(build_brief(runner.run(story, articles, sentences)))
-            done += 1
-            if progress:
-                progress(done, len(chosen), story.headline)
+    spent = timings if timings is not None else {}
+
+    def tick(story: Story) -> None:
+        if progress:
+            progress(len(briefs) + 1, len(chosen), story.headline)
+
+    pool_context = StoryPool(str(db_path), settings, runner.names, processes) if use_pool else nullcontext()
+    with pool_context as pool:
+        for batch in _story_batches(chosen, _PARSE_BATCH):
+            # One spaCy batch for several stories: parsing runs on every core and is stored.
+            if runner.names:
+                runner.resources.parse(store.articles(i for s in batch for i in s.article_ids))
+            if isinstance(pool, StoryPool):
+                for brief, stage_seconds in pool.map(batch, tick):
+                    briefs.append(brief)
+                    for name, seconds in stage_seconds.items():
+                        spent[name] = spent.get(name, 0.0) + seconds
+                continue
+            for story in batch:
+                before = dict(runner.timings)
+                articles = store.articles(story.article_ids)
+                sentences = store.sentences(story.article_ids)
+                tick(story)
+                briefs.append(build_brief(runner.run(story, articles, sentences)))
+                for name, seconds in runner.timings.items():
+                    spent[name] = spent.get(name, 0.0) + seconds - before.get(name, 0.0)
     return briefs
 
 

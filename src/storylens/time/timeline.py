@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storylens.records import Mention, TimelineEvent, TimeMention
@@ -78,13 +79,23 @@ def _clusters(
     order = sorted(
         range(len(items)), key=lambda i: (items[i].published or dt.date.max, items[i].index)
     )
+    # Sentences are only ever compared within one date key, so one small similarity matrix per
+    # key replaces a sparse product per (sentence, cluster) pair: same result, far less overhead.
+    rows_by_key: dict[str, list[int]] = {}
+    for i in order:
+        rows_by_key.setdefault(keys[i][0], []).append(i)
+    blocks: dict[str, tuple[dict[int, int], np.ndarray]] = {}
+    for key, rows in rows_by_key.items():
+        if len(rows) > 1:
+            blocks[key] = ({row: a for a, row in enumerate(rows)}, (vectors[rows] @ vectors[rows].T).toarray())
     clusters: list[_Cluster] = []
     by_key: dict[str, list[_Cluster]] = {}
     for i in order:
         key, granularity = keys[i]
         best, best_sim = None, threshold
         for cluster in by_key.get(key, []):
-            sim = float((vectors[cluster.members] @ vectors[i].T).toarray().max())
+            position, block = blocks[key]
+            sim = float(block[position[i], [position[m] for m in cluster.members]].max())
             if sim >= best_sim:
                 best, best_sim = cluster, sim
         if best is None:

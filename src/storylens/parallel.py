@@ -1,0 +1,82 @@
+"""Analysing stories on every core: a process pool over stories.
+
+Stories are independent once their articles are stored and parsed, so the per-story analysis is
+a map over stories. Each worker process opens the same SQLite store (WAL lets readers run beside
+the writer), builds its own ``AnalysisRunner`` once, and returns the finished ``Brief`` with the
+seconds each stage took. The spaCy parse happens before, in the parent, on all cores, and is
+stored; workers only read it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from storylens.brief import build_brief
+from storylens.config import Settings
+from storylens.nlp import NlpResources
+from storylens.pipeline import AnalysisRunner
+from storylens.records import Brief, Story
+from storylens.store.sqlite import SQLiteStore
+
+__all__ = ["StoryPool", "worker_count"]
+
+_RUNNER: AnalysisRunner | None = None
+_STORE: SQLiteStore | None = None
+
+
+def worker_count(settings: Settings) -> int:
+    """How many processes the settings allow (``processes = 0`` means every core)."""
+    return settings.processes or os.cpu_count() or 1
+
+
+def _init_worker(db_path: str, settings: Settings, analyses: tuple[str, ...]) -> None:
+    global _RUNNER, _STORE  # one store and one runner per worker process, built once
+    _STORE = SQLiteStore(db_path)
+    _RUNNER = AnalysisRunner(settings, analyses, NlpResources(store=_STORE, n_process=1))
+
+
+def _analyse(story: Story) -> tuple[Brief, dict[str, float]]:
+    assert _RUNNER is not None and _STORE is not None, "worker not initialised"
+    before = dict(_RUNNER.timings)
+    articles = _STORE.articles(story.article_ids)
+    sentences = _STORE.sentences(story.article_ids)
+    brief = build_brief(_RUNNER.run(story, articles, sentences))
+    spent = {k: v - before.get(k, 0.0) for k, v in _RUNNER.timings.items()}
+    return brief, spent
+
+
+class StoryPool:
+    """A pool of analysis workers over one SQLite store.
+
+    Example:
+        >>> with StoryPool("news.sqlite", Settings(), ("entities",), 2) as pool:  # doctest: +SKIP
+        ...     briefs = [brief for brief, _ in pool.map(stories)]
+    """
+
+    def __init__(self, db_path: str, settings: Settings, analyses: Sequence[str], processes: int) -> None:
+        self._pool = ProcessPoolExecutor(
+            max_workers=processes,
+            initializer=_init_worker,
+            initargs=(db_path, settings, tuple(analyses)),
+        )
+
+    def map(
+        self, stories: Sequence[Story], done: Callable[[Story], None] | None = None
+    ) -> Iterator[tuple[Brief, dict[str, float]]]:
+        """Analyse stories in parallel; results come back in the order of ``stories``."""
+        futures: list[Future[tuple[Brief, dict[str, float]]]] = [
+            self._pool.submit(_analyse, story) for story in stories
+        ]
+        for story, future in zip(stories, futures, strict=True):
+            result = future.result()
+            if done:
+                done(story)
+            yield result
+
+    def __enter__(self) -> StoryPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(cancel_futures=True)
