@@ -51,8 +51,8 @@ class ClusterSettings:
 
     ``method`` picks the clusterer (``stream``: the default streaming clusterer; ``single-pass``:
     the first batch prototype). An article joins the story whose centroid it matches best when
-    the cosine, times ``1 + size_boost * ln(story size)``, reaches ``threshold``. A story goes
-    quiet after ``window_days * (1 + window_growth * ln(size))`` days without articles (at most
+    the cosine, times ``1 + size_boost * ln(days the story ran)``, reaches ``threshold``. A story
+    goes quiet after ``window_days * (1 + window_growth * ln(size))`` days without articles (at most
     ``max_window_days``). ``decay_days`` > 0 discounts similarity by the gap in days.
     ``near_duplicate_threshold`` is the MinHash Jaccard above which an article is a copy.
     ``merge_similarity`` > 0: after each batch, a new story merges into an active story whose
@@ -65,7 +65,7 @@ class ClusterSettings:
     window_days: int = 14
     window_growth: float = 2.0
     max_window_days: int = 365
-    size_boost: float = 0.4
+    size_boost: float = 0.8
     decay_days: float = 0.0
     merge_similarity: float = 0.1
     template_words: int = 150

@@ -81,3 +81,15 @@ def test_long_copies_always_join_their_original() -> None:
     copies = [dataclasses.replace(ferry, id=f"{i:02d}copy{i:010d}", text=long_text) for i in range(6)]
     stream = StoryStream(StreamSettings(template_words=30, template_copies=1))
     assert len({a.story_id for a in stream.add_batch(copies)}) == 1
+
+
+def test_boost_counts_publication_days_and_survives_a_reload() -> None:
+    settings = StreamSettings(threshold=0.05, window_days=30)
+    stream = StoryStream(settings)
+    days = [dt.date(2024, 3, 4), dt.date(2024, 3, 4), dt.date(2024, 3, 6)]
+    keys = ("ferry-1", "ferry-2", "ferry-3")
+    assignments = stream.add_batch([make_article(k, day=d) for k, d in zip(keys, days, strict=True)])
+    story = stream.stories[assignments[0].story_id]
+    assert (story.size, story.days) == (3, 2)  # two articles on the 4th, one on the 6th
+    again = StoryStream.from_bytes(settings, stream.to_bytes())
+    assert again.stories[story.id].days == 2

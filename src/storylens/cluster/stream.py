@@ -63,9 +63,16 @@ class StreamSettings:
         max_centroid_terms: terms kept per centroid (the heaviest); bounds memory and time.
         query_terms: score with only the article's heaviest terms (0 = all); the light tail
             adds little to a cosine but most of the posting-list walking.
-        size_boost: a story of ``n`` articles scores ``1 + size_boost * ln(n)`` times its cosine.
+        size_boost: a story of ``n`` articles (or ``n`` days, see ``boost_by_days``) scores
+            ``1 + size_boost * ln(n)`` times its cosine.
             A big story's centroid spreads over many terms, so an on-topic article's cosine to it
             falls as it grows; without the boost long-running stories splinter.
+        boost_by_days: grow the boost with the story's distinct publication days (dates later
+            than its last) instead of its article count. A story's wording drifts as it runs
+            for days, which is what the boost makes up for; a same-day pile-up of related
+            articles (or an undated collection) is not boosted, so it does not snowball into
+            a topic-sized cluster. Dev: Multi-News +0.018, ECB+ events +0.036, ECB+ topics
+            -0.027, Timeline17 unchanged at ``size_boost`` 0.8 (it was 0.4 by size).
         merge_similarity: after a batch, a story started in that batch is merged into another
             active story when their average-link similarity (the mean cosine between their
             members, ``c_a . c_b / (n_a n_b)`` over the summed centroids) reaches this value
@@ -91,6 +98,7 @@ class StreamSettings:
     query_terms: int = 0
     size_boost: float = 0.0
     merge_similarity: float = 0.0
+    boost_by_days: bool = True
     merge_gap_days: int = 14
     template_words: int = 0
     template_copies: int = 3
@@ -123,6 +131,7 @@ class ActiveStory:
     first: dt.date | None
     last: dt.date | None
     size: int = 1
+    days: int = 1
 
 
 class StoryStream:
@@ -336,8 +345,9 @@ class StoryStream:
         for story_id, dot in dots.items():
             story = self.stories[story_id]
             score = dot / story.norm if story.norm else 0.0
-            if self.settings.size_boost and story.size > 1:
-                score *= 1.0 + self.settings.size_boost * math.log(story.size)
+            grown = story.days if self.settings.boost_by_days else story.size
+            if self.settings.size_boost and grown > 1:
+                score *= 1.0 + self.settings.size_boost * math.log(grown)
             if decay > 0 and published is not None and story.last is not None:
                 score *= math.exp(-abs((published - story.last).days) / decay)
             if score > best_score:
@@ -347,6 +357,8 @@ class StoryStream:
     def _touch(self, story: ActiveStory, article: Article) -> None:
         story.size += 1
         day = article.published or self.today  # an undated article is active "now"
+        if article.published is not None and story.last is not None and article.published > story.last:
+            story.days += 1
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
@@ -391,7 +403,7 @@ class StoryStream:
             "docs": self.idf.docs,
             "stories": [
                 [s.id, s.first.isoformat() if s.first else "", s.last.isoformat() if s.last else "",
-                 s.size, len(s.centroid)]
+                 s.size, len(s.centroid), s.days]
                 for s in stories
             ],
             "story_of": self.story_of,
@@ -427,7 +439,7 @@ class StoryStream:
             stream.idf = OnlineIdf(settings.features.n_bits, df.astype(np.float32), meta["docs"])
         stream.today = dt.date.fromisoformat(meta["today"]) if meta["today"] else None
         offset = 0
-        for story_id, first, last, size, length in meta["stories"]:
+        for story_id, first, last, size, length, *days in meta["stories"]:
             centroid = dict(zip(terms[offset : offset + length], weights[offset : offset + length], strict=True))
             offset += length
             story = ActiveStory(
@@ -437,6 +449,7 @@ class StoryStream:
                 dt.date.fromisoformat(first) if first else None,
                 dt.date.fromisoformat(last) if last else None,
                 size,
+                days[0] if days else 1,
             )
             stream.stories[story_id] = story
             for term, weight in centroid.items():
