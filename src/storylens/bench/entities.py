@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +40,13 @@ from storylens.bench.entities_data import (
     place_pairs,
 )
 from storylens.bench.entities_metrics import b_cubed, conll_f1, partition
+from storylens.bench.entities_variants import PAIR_KINDS, pair_kind, train_variant_model
 from storylens.entities.coref import CorefMention, corefer, exact_match_baseline
 from storylens.entities.fold import fold_name, normalise_exact, spelling_score
 from storylens.entities.gazetteer import shared_gazetteer
 from storylens.entities.places import fuzzy_place_decision
 from storylens.entities.settings import EntitySettings
+from storylens.entities.variants import FEATURE_NAMES, variant_model
 
 __all__ = ["run"]
 
@@ -75,7 +78,9 @@ def _tune(pairs: Sequence[PlacePair]) -> tuple[EntitySettings, dict[str, float]]
     best: tuple[tuple[bool, float, float], EntitySettings, dict[str, float]] | None = None
     for threshold in _THRESHOLDS:
         for overlap in _OVERLAPS:
-            settings = EntitySettings(fuzzy_place_threshold=threshold, context_overlap=overlap)
+            settings = EntitySettings(
+                fuzzy_place_threshold=threshold, context_overlap=overlap, use_variant_model=False
+            )
             scores = _prf(pairs, _stage_rule(settings))
             rank = (
                 scores["precision"] >= 0.99,
@@ -103,6 +108,30 @@ def _place_tables(
     tune = [p for p in pairs if p.split == "tune"]
     test = [p for p in pairs if p.split == "test"]
     tuned, tune_scores = _tune(tune)
+    model, model_tune = train_variant_model(tune)
+    shipped = variant_model()
+    probability = {(p.left, p.right): model.probability(p.left, p.right) for p in pairs}
+
+    def model_rule(pair: PlacePair) -> bool:
+        p, shared = probability[(pair.left, pair.right)], _shared(pair)
+        return (
+            p >= model.threshold
+            or (shared >= 1 and p >= model.one_shared)
+            or (shared >= 2 and p >= model.two_shared)
+        )
+
+    previous = "storylens before: key, or score + shared context"
+    stage = "storylens stage rule: key, or score + context, or variant model + context"
+    with_model = replace(tuned, use_variant_model=True)
+
+    def stage_rule(pair: PlacePair) -> bool:
+        return fuzzy_place_decision(
+            spelling_score(pair.left, pair.right),
+            _shared(pair),
+            with_model,
+            probability[(pair.left, pair.right)],
+        )
+
     systems: dict[str, Callable[[PlacePair], bool]] = {
         "baseline: exact after case/diacritic folding": lambda p: (
             normalise_exact(p.left) == normalise_exact(p.right)
@@ -111,15 +140,27 @@ def _place_tables(
         f"storylens: spelling score >= {tuned.fuzzy_place_threshold} (no context)": lambda p: (
             spelling_score(p.left, p.right) >= tuned.fuzzy_place_threshold
         ),
-        "storylens: stage rule (key, or score + shared context)": _stage_rule(tuned),
+        previous: _stage_rule(tuned),
+        f"storylens: variant model, p >= {model.threshold:.3f} (string only)": lambda p: (
+            probability[(p.left, p.right)] >= model.threshold
+        ),
+        "storylens: variant model + shared context (no key, no score)": model_rule,
+        stage: stage_rule,
     }
     east = {"UA", "RU", "BY", "MD", "PL", "KZ", "GE", "AM", "AZ", "BG", "RS"}
+    kinds = {kind: [p for p in test if p.same and pair_kind(p) == kind] for kind in PAIR_KINDS}
     rows: list[list[Any]] = []
+    kind_rows: list[list[Any]] = []
     results: dict[str, Any] = {}
     for name, decide in systems.items():
         scores = _prf(test, decide)
         east_scores = _prf([p for p in test if p.country in east], decide)
-        results[name] = {"test": scores, "test_eastern_europe": east_scores}
+        by_kind = {k: sum(map(decide, ps)) / len(ps) if ps else 0.0 for k, ps in kinds.items()}
+        results[name] = {
+            "test": scores,
+            "test_eastern_europe": east_scores,
+            "recall_by_kind": by_kind,
+        }
         rows.append(
             [
                 name,
@@ -130,7 +171,8 @@ def _place_tables(
                 east_scores["recall"],
             ]
         )
-    rule = _stage_rule(tuned)
+        kind_rows.append([name, *by_kind.values()])
+    rule = systems[stage]
     for pair in test:
         writer.write(
             {
@@ -139,7 +181,9 @@ def _place_tables(
                 "right": pair.right,
                 "same": pair.same,
                 "country": pair.country,
+                "kind": pair_kind(pair) if pair.same else "false pair",
                 "score": spelling_score(pair.left, pair.right),
+                "probability": probability[(pair.left, pair.right)],
                 "shared_context": _shared(pair),
                 "decision": rule(pair),
             }
@@ -149,19 +193,33 @@ def _place_tables(
         ["system", "precision", "recall", "F1", "P (UA/RU/BY/PL...)", "R (UA/RU/BY/PL...)"],
         rows,
     )
+    kind_table = BenchTable(
+        "Place variants, test split: recall by kind of true pair ("
+        + ", ".join(f"{k}: {len(ps)}" for k, ps in kinds.items())
+        + ")",
+        ["system", *PAIR_KINDS],
+        kind_rows,
+    )
+    same_as_shipped = shipped is not None and all(
+        abs(a - b) < 1e-6 for a, b in zip(shipped.weights, model.weights, strict=True)
+    )
     notes = [
-        f"Place pairs: tuned on the tune split ({len(tune)} pairs): threshold {tuned.fuzzy_place_threshold}, context overlap {tuned.context_overlap} -> tune P {tune_scores['precision']:.3f} R {tune_scores['recall']:.3f}.",
+        f"Place pairs: spelling-score rule tuned on the tune split ({len(tune)} pairs): threshold {tuned.fuzzy_place_threshold}, context overlap {tuned.context_overlap} -> tune P {tune_scores['precision']:.3f} R {tune_scores['recall']:.3f}.",
+        f"Place pairs: variant model (logistic regression, {len(FEATURE_NAMES)} string features, seed 13) fitted on the tune split; thresholds chosen on 5-fold cross-validated tune probabilities for precision >= 0.99: string only p >= {model.threshold:.3f}; with context p >= {model.one_shared} and one shared place, or p >= {model.two_shared} and two -> the stage rule (key, or model) on cross-validated tune probabilities: P {model_tune['cv_precision_stage_rule']:.3f} R {model_tune['cv_recall_stage_rule']:.3f}. Same weights as the shipped variant_model.json: {same_as_shipped}.",
         "Place pairs: context is simulated (three of the town's six nearest towns per side); in the stage it is the entities co-occurring in the same story's sentences.",
     ]
     storylens = {
-        "places": results["storylens: stage rule (key, or score + shared context)"],
+        "places": results[stage],
+        "places_previous": results[previous],
+        "places_systems": results,
         "tuned": {
             "threshold": tuned.fuzzy_place_threshold,
             "context_overlap": tuned.context_overlap,
+            "model": model_tune,
         },
     }
     baseline = {"places": results["baseline: exact after case/diacritic folding"]}
-    return [table], storylens, baseline, notes
+    return [table, kind_table], storylens, baseline, notes
 
 
 def _coref_mentions(docs: Sequence[CorefDoc]) -> list[CorefMention]:

@@ -10,7 +10,9 @@ Three tiers, strongest first:
 3. Fuzzy: spellings no gazetteer holds (*Selenyi Gaj*) join when the spelling score reaches
    ``fuzzy_place_threshold`` AND the context agrees: both in the same story, and either sharing
    at least ``context_overlap`` co-occurring entities or sitting in parallel sentences (word
-   Jaccard of the two sentences, names masked, at least ``parallel_sentence``).
+   Jaccard of the two sentences, names masked, at least ``parallel_sentence``); or when the
+   calibrated variant model (``variants.py``) gives a probability above its tuned thresholds
+   with one (or, lower, two) shared co-occurring entities in the same story.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from itertools import combinations
 from storylens.entities.fold import spelling_score
 from storylens.entities.groups import NameGroup
 from storylens.entities.settings import EntitySettings
+from storylens.entities.variants import variant_model
 
 __all__ = [
     "UnionFind",
@@ -92,15 +95,27 @@ def context_agrees(
     return False
 
 
-def fuzzy_place_decision(score: float, shared: int, settings: EntitySettings) -> bool:
-    """The fuzzy tier's rule: a spelling score and how many context items two names share.
+def fuzzy_place_decision(
+    score: float, shared: int, settings: EntitySettings, probability: float | None = None
+) -> bool:
+    """The fuzzy tier's rule: spelling evidence and how many context items two names share.
 
-    Equal folded keys (score 1) need no more than the same story; otherwise the score must reach
-    ``fuzzy_place_threshold`` and the names must share ``context_overlap`` co-occurring
-    entities (one is enough from ``near_identical``). The place-variant benchmark applies this
-    very function, with each name's simulated neighbours as its context.
+    Equal folded keys (score 1) need no more than the same story. Otherwise either the spelling
+    score reaches ``fuzzy_place_threshold`` and the names share ``context_overlap``
+    co-occurring entities (one is enough from ``near_identical``), or the variant model's
+    ``probability`` (``variants.py``, when given and enabled) reaches its one-shared threshold
+    with one shared entity, or its two-shared threshold with two. The place-variant benchmark
+    applies this very function, with each name's simulated neighbours as its context.
     """
     if score >= 1.0:
+        return True
+    model = variant_model() if settings.use_variant_model else None
+    if (
+        model is not None
+        and probability is not None
+        and shared >= 1
+        and (probability >= model.one_shared or (shared >= 2 and probability >= model.two_shared))
+    ):
         return True
     if score < settings.fuzzy_place_threshold:
         return False
@@ -110,11 +125,23 @@ def fuzzy_place_decision(score: float, shared: int, settings: EntitySettings) ->
 def _fuzzy_match(
     a: NameGroup, b: NameGroup, neighbours: dict[str, set[str]], settings: EntitySettings
 ) -> bool:
-    score = spelling_score(a.most_common_text(), b.most_common_text())
-    if score < settings.fuzzy_place_threshold:
+    left, right = a.most_common_text(), b.most_common_text()
+    score = spelling_score(left, right)
+    if score >= settings.fuzzy_place_threshold:
+        overlap = 1 if score >= settings.near_identical else None
+        if context_agrees(a, b, neighbours, settings, overlap):
+            return True
+    model = variant_model() if settings.use_variant_model else None
+    if model is None or not {m.group for m in a.mentions} & {m.group for m in b.mentions}:
         return False
-    overlap = 1 if score >= settings.near_identical else None
-    return context_agrees(a, b, neighbours, settings, overlap)
+    probability = model.probability(left, right)
+    if probability < model.two_shared:
+        return False
+    shared = (neighbours.get(a.key, set()) & neighbours.get(b.key, set())) - {a.key, b.key}
+    if len(shared) >= 2 or (len(shared) == 1 and probability >= model.one_shared):
+        return True
+    # Parallel sentences stand for one shared entity, never for two.
+    return probability >= model.one_shared and context_agrees(a, b, neighbours, settings, 99)
 
 
 def mangled_place(

@@ -30,6 +30,9 @@ class EntitySettings:
             ``parallel_sentence``) for a fuzzy place merge.
         parallel_sentence: word Jaccard of two sentences (names masked) that counts as "the same
             role in parallel sentences".
+        use_variant_model: also join place spellings through the calibrated variant model
+            (``variants.py``, thresholds tuned on the place-variant benchmark), each merge still
+            needing the same story and shared context.
         keep_norp: keep names spaCy tags only as NORP (nationalities); off, since they are
             adjectives ("Ukrainian"), not entities.
     """
@@ -41,6 +44,7 @@ class EntitySettings:
     context_overlap: int = 2
     parallel_sentence: float = 0.5
     keep_norp: bool = False
+    use_variant_model: bool = True
 
     def __post_init__(self) -> None:
         if self.gazetteer_population not in (500, 1000, 5000, 15000):
