@@ -18,8 +18,8 @@ regression, trained on the tuning split of the place-variant benchmark (fixed se
   so with those features the model learns the benchmark's construction, not spelling (it then
   scored *Dubai* / *Everett, Washington* 0.44 on real text).
 
-Multi-key blocking: a pair is scored only when the two names share the first three letters of
-one of their keys (compact fold, consonant skeleton, metaphone, nysiis); any other pair gets
+Multi-key blocking: a pair is scored only when the two names (four letters or more) share the
+first two letters of one of their keys (compact fold, consonant skeleton, metaphone, nysiis); any other pair gets
 probability 0, so no feature weight can join names that agree on no key at all.
 
 The weights ship in ``variant_model.json`` next to this file (regenerate with
@@ -132,10 +132,16 @@ def name_keys(name: str) -> NameKeys:
 
 
 def blocked_together(left: str, right: str) -> bool:
-    """Whether two names share a blocking key: the first three letters of one of their keys."""
+    """Whether two names share a blocking key: the first two letters of one of their keys.
+
+    Names shorter than four letters (after folding) are never blocked together: acronyms and
+    short forms ("U.S." / "USAF") carry too little spelling to compare.
+    """
     a, b = name_keys(left), name_keys(right)
+    if min(len(a.compact), len(b.compact)) < 4:
+        return False
     return any(
-        x[:3] == y[:3] and x
+        x[:2] == y[:2] and x
         for x, y in (
             (a.compact, b.compact),
             (a.skeleton, b.skeleton),
