@@ -109,8 +109,8 @@ def train_variant_model(
         "threshold": float(threshold),
         "one_shared": best[2],
         "two_shared": best[3],
-        "cv_precision_stage_rule": best[1],
-        "cv_recall_stage_rule": best[0],
+        "cv_precision_with_context": best[1],
+        "cv_recall_with_context": best[0],
     }
 
 
