@@ -52,6 +52,13 @@ class EntityIndex:
         for spans in self._spans.values():
             spans.sort(key=lambda s: (s[0], s[1]))
         self._starts = {a: [s[0] for s in spans] for a, spans in self._spans.items()}
+        # People with stated roles, their role words and the articles that mention them: role
+        # lookups run once per quote, so they must not rescan every entity and mention.
+        self._roles = [
+            (e, [r.lower().replace(".", "").split() for r in e.roles], frozenset(e.sources))
+            for e in self.entities
+            if e.type == "PERSON" and e.roles
+        ]
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -91,10 +98,9 @@ class EntityIndex:
         wanted = role.lower().split()
         found = [
             e
-            for e in self.entities
-            if e.type == "PERSON"
-            and any(_contains(r.lower().replace(".", "").split(), wanted) for r in e.roles)
-            and (article_id is None or article_id in e.sources)
+            for e, roles, sources in self._roles
+            if (article_id is None or article_id in sources)
+            and any(_contains(words, wanted) for words in roles)
         ]
         return found[0] if len(found) == 1 else None
 
