@@ -133,7 +133,9 @@ def run(options: BenchOptions) -> BenchResult:
             paths = [str(p) for p in files]
             storylens[kind] = _in_fresh_process(_measure_storylens, paths)
             baseline[kind] = _in_fresh_process(_measure_baseline, paths, kind)
-            predictions.write({"set": kind, "storylens": storylens[kind], "baseline": baseline[kind]})
+            predictions.write(
+                {"set": kind, "storylens": storylens[kind], "baseline": baseline[kind]}
+            )
     goals = {"text": 300.0, "html": 50.0}
     rows = [
         [
@@ -149,8 +151,15 @@ def run(options: BenchOptions) -> BenchResult:
     ]
     table = BenchTable(
         "Ingest speed (files/s) and peak memory (MB)",
-        ["set", "files", "storylens files/s", "baseline files/s", "storylens peak MB",
-         "baseline peak MB", "goal files/s"],
+        [
+            "set",
+            "files",
+            "storylens files/s",
+            "baseline files/s",
+            "storylens peak MB",
+            "baseline peak MB",
+            "goal files/s",
+        ],
         rows,
     )
     data = str(options.data or default_data_root())
@@ -159,7 +168,10 @@ def run(options: BenchOptions) -> BenchResult:
         data=data,
         items=sum(len(f) for f in sets.values()),
         storylens=storylens,
-        baseline={"name": "bare extraction (read+decode / trafilatura.extract, 1 core)", **baseline},
+        baseline={
+            "name": "bare extraction (read+decode / trafilatura.extract, 1 core)",
+            **baseline,
+        },
         tables=[table],
         notes=[
             "storylens: full ingest (extract, clean, segment, language id, SQLite store) on all cores.",
