@@ -45,6 +45,10 @@ class InputError(StorylensError):
             message += f" ({detail})"
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str]]:
+        # Failures travel back from ingest worker processes: keep them picklable.
+        return (InputError, (self.origin, self.reason, self.detail))
+
 
 class StoreError(StorylensError):
     """The store could not be opened, migrated or written."""

@@ -105,3 +105,22 @@ def test_bad_input_does_not_touch_stored_articles(tmp_path: Path) -> None:
     assert len(report.failures) == 3 and not report.ok
     assert store.articles() == before
     store.close()
+
+
+def test_failures_survive_worker_processes(tmp_path: Path) -> None:
+    """With several workers, failures come back from the pool intact (they must pickle)."""
+    import pickle
+
+    from storylens.errors import InputError
+
+    error = InputError("/x/a.txt", "empty", "the file has no content")
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.origin, again.reason, again.detail, str(again)) == (
+        error.origin, error.reason, error.detail, str(error),
+    )
+    for n in range(12):
+        (tmp_path / f"good{n}.txt").write_text(GOOD.replace("Monday", f"day {n}"), encoding="utf-8")
+    (tmp_path / "empty.json").write_text('{"title": "no text"}', encoding="utf-8")
+    report = ingest_paths([tmp_path], MemoryStore(), IngestSettings(workers=2))
+    assert report.articles_added == 12
+    assert [f.reason for f in report.failures] == ["missing-field"]
