@@ -10,6 +10,7 @@ decode for text; ``trafilatura.extract`` with default settings for HTML, one cor
 
 from __future__ import annotations
 
+import gzip
 import multiprocessing
 import resource
 import tempfile
@@ -36,11 +37,15 @@ def _files(options: BenchOptions) -> dict[str, list[Path]]:
         if not root.exists():
             raise BenchDataError(f"{root}: no such folder")
         text = sorted(p for p in root.rglob("*") if p.is_file() and p.name.endswith(".txt"))
-        html = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".html", ".htm"))
+        html = sorted(
+            p
+            for p in root.rglob("*")
+            if p.is_file() and p.name.endswith((".html", ".htm", ".html.gz"))
+        )
     else:
         data = default_data_root()
         text = sorted((data / "timeline17").glob("*/InputDocs/*/*.txt"))
-        html = sorted((data / "extraction-trafilatura" / "html").glob("*.html"))
+        html = sorted((data / "extraction-trafilatura" / "html").rglob("*.html.gz"))
         if not text and not html:
             raise BenchDataError(f"no Timeline17 or extraction pages under {data}; pass --data")
     if options.limit:
@@ -85,7 +90,10 @@ def _measure_baseline(paths: list[str], kind: str, queue: Any) -> None:
         import trafilatura
 
         for path in paths:
-            if trafilatura.extract(Path(path).read_bytes()):
+            data = Path(path).read_bytes()
+            if path.endswith(".gz"):
+                data = gzip.decompress(data)
+            if trafilatura.extract(data):
                 extracted += 1
     else:
         for path in paths:
