@@ -5,16 +5,18 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+import multiprocessing
 import os
 import platform
 import resource
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty
 from types import TracebackType
 from typing import Any, TextIO
 
-from storylens.errors import BenchDataError, ConfigError
+from storylens.errors import BenchDataError, ConfigError, StorylensError
 
 __all__ = [
     "BenchOptions",
@@ -25,6 +27,8 @@ __all__ = [
     "default_data_root",
     "machine_info",
     "peak_rss_mb",
+    "peak_rss_with_children_mb",
+    "run_in_fresh_process",
     "run_task",
 ]
 
@@ -152,6 +156,33 @@ def data_path(options: BenchOptions, default_relative: str) -> Path:
 def peak_rss_mb() -> float:
     """This process's peak resident memory so far, in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def peak_rss_with_children_mb() -> float:
+    """Peak resident memory of this process or its largest child so far, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024.0
+
+
+def run_in_fresh_process(target: Callable[..., None], *args: Any) -> dict[str, Any]:
+    """Run ``target(*args, queue)`` in a new (spawned) process and return what it puts on the
+    queue, so that a measurement's peak memory and imports are its own."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=target, args=(*args, queue))
+    process.start()
+    while True:
+        try:
+            result: dict[str, Any] = queue.get(timeout=1.0)
+            break
+        except Empty:
+            if not process.is_alive():
+                raise StorylensError(
+                    f"the measuring process died (exit code {process.exitcode})"
+                ) from None
+    process.join()
+    return result
 
 
 def machine_info() -> dict[str, Any]:

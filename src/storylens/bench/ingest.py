@@ -11,12 +11,9 @@ decode for text; ``trafilatura.extract`` with default settings for HTML, one cor
 from __future__ import annotations
 
 import gzip
-import multiprocessing
-import resource
 import tempfile
 import time
 from pathlib import Path
-from queue import Empty
 from typing import Any
 
 from storylens.bench.base import (
@@ -25,8 +22,10 @@ from storylens.bench.base import (
     BenchTable,
     PredictionWriter,
     default_data_root,
+    peak_rss_with_children_mb,
+    run_in_fresh_process,
 )
-from storylens.errors import BenchDataError, StorylensError
+from storylens.errors import BenchDataError
 
 __all__ = ["run"]
 
@@ -53,10 +52,6 @@ def _files(options: BenchOptions) -> dict[str, list[Path]]:
     return {"text": text, "html": html}
 
 
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + children) / 1024.0
 
 
 def _measure_storylens(paths: list[str], queue: Any) -> None:
@@ -78,7 +73,7 @@ def _measure_storylens(paths: list[str], queue: Any) -> None:
             "failures": len(report.failures),
             "seconds": seconds,
             "files_per_s": len(paths) / seconds,
-            "peak_mb": _peak_mb(),
+            "peak_mb": peak_rss_with_children_mb(),
         }
     )
 
@@ -106,27 +101,11 @@ def _measure_baseline(paths: list[str], kind: str, queue: Any) -> None:
             "articles": extracted,
             "seconds": seconds,
             "files_per_s": len(paths) / seconds,
-            "peak_mb": _peak_mb(),
+            "peak_mb": peak_rss_with_children_mb(),
         }
     )
 
 
-def _in_fresh_process(target: Any, *args: Any) -> dict[str, Any]:
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=target, args=(*args, queue))
-    process.start()
-    while True:
-        try:
-            result: dict[str, Any] = queue.get(timeout=1.0)
-            break
-        except Empty:
-            if not process.is_alive():
-                raise StorylensError(
-                    f"the measuring process died (exit code {process.exitcode})"
-                ) from None
-    process.join()
-    return result
 
 
 def run(options: BenchOptions) -> BenchResult:
@@ -139,8 +118,8 @@ def run(options: BenchOptions) -> BenchResult:
             if not files:
                 continue
             paths = [str(p) for p in files]
-            storylens[kind] = _in_fresh_process(_measure_storylens, paths)
-            baseline[kind] = _in_fresh_process(_measure_baseline, paths, kind)
+            storylens[kind] = run_in_fresh_process(_measure_storylens, paths)
+            baseline[kind] = run_in_fresh_process(_measure_baseline, paths, kind)
             predictions.write(
                 {"set": kind, "storylens": storylens[kind], "baseline": baseline[kind]}
             )

@@ -19,15 +19,12 @@ Options: ``--set sizes=...``, ``--set baseline=0`` to skip the spaCy-only baseli
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import random
 import re
-import resource
 import tempfile
 import time
 from pathlib import Path
-from queue import Empty
 from typing import Any
 
 from storylens.bench.base import (
@@ -36,8 +33,10 @@ from storylens.bench.base import (
     BenchTable,
     PredictionWriter,
     default_data_root,
+    peak_rss_with_children_mb,
+    run_in_fresh_process,
 )
-from storylens.errors import BenchDataError, StorylensError
+from storylens.errors import BenchDataError
 
 __all__ = ["run"]
 
@@ -90,10 +89,6 @@ def _write_stream(folder: Path, sources: list[tuple[dt.date | None, str, str]], 
     return size
 
 
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024.0
 
 
 def _measure_pipeline(folder: str, incremental: bool, queue: Any) -> None:
@@ -137,7 +132,7 @@ def _measure_pipeline(folder: str, incremental: bool, queue: Any) -> None:
             "seconds": total,
             "articles_per_s": articles / total,
             "stages": stages,
-            "peak_mb": _peak_mb(),
+            "peak_mb": peak_rss_with_children_mb(),
             "analyses": sorted(stage_seconds),
         }
         if incremental and held_back and briefs:
@@ -172,27 +167,11 @@ def _measure_spacy(folder: str, queue: Any) -> None:
             "articles": len(texts),
             "seconds": seconds,
             "articles_per_s": len(texts) / seconds,
-            "peak_mb": _peak_mb(),
+            "peak_mb": peak_rss_with_children_mb(),
         }
     )
 
 
-def _in_fresh_process(target: Any, *args: Any) -> dict[str, Any]:
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=target, args=(*args, queue))
-    process.start()
-    while True:
-        try:
-            result: dict[str, Any] = queue.get(timeout=2.0)
-            break
-        except Empty:
-            if not process.is_alive():
-                raise StorylensError(
-                    f"the measuring process died (exit code {process.exitcode})"
-                ) from None
-    process.join()
-    return result
 
 
 def run(options: BenchOptions) -> BenchResult:
@@ -213,9 +192,9 @@ def run(options: BenchOptions) -> BenchResult:
             _write_stream(folder, sources, size)
             if options.progress:
                 options.progress(position, len(runs), name)
-            storylens[name] = _in_fresh_process(_measure_pipeline, str(folder), position == 0)
+            storylens[name] = run_in_fresh_process(_measure_pipeline, str(folder), position == 0)
             if with_baseline:
-                baseline[name] = _in_fresh_process(_measure_spacy, str(folder))
+                baseline[name] = run_in_fresh_process(_measure_spacy, str(folder))
             out.write({"run": name, "storylens": storylens[name], "baseline": baseline.get(name)})
     rows = [
         [
