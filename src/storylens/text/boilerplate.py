@@ -59,7 +59,22 @@ class BoilerplateSettings:
     min_teaser_words: int = 4
 
 
-_TERMINAL = (".", "!", "?", ":", ";", ",", "\u2026", '"', "\u201d", "\u2019", "'", ")", "\u00bb", "\u201c")
+_TERMINAL = (
+    ".",
+    "!",
+    "?",
+    ":",
+    ";",
+    ",",
+    "\u2026",
+    '"',
+    "\u201d",
+    "\u2019",
+    "'",
+    ")",
+    "\u00bb",
+    "\u201c",
+)
 _LIST_MARK = re.compile(r"^(?:[-\u2013\u2014•*·▪►>]|\d+[.)]\s|[a-z][.)]\s)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DIGIT = re.compile(r"\d")
@@ -104,11 +119,17 @@ class BoilerplateCleaner:
                 credit = find_dateline_credit(paragraph, outlets)
                 if credit is not None:
                     hints.append(credit.hint)
-                    cut.append(DroppedSpan(paragraph[credit.start : credit.end].strip(), "wire-credit"))
-                    paragraphs[index] = (paragraph[: credit.start] + paragraph[credit.end :]).strip()
+                    cut.append(
+                        DroppedSpan(paragraph[credit.start : credit.end].strip(), "wire-credit")
+                    )
+                    paragraphs[index] = (
+                        paragraph[: credit.start] + paragraph[credit.end :]
+                    ).strip()
                     break
         kept = tuple(p for p, rule in zip(paragraphs, rules, strict=True) if rule is None)
-        dropped = tuple(DroppedSpan(p, rule) for p, rule in zip(paragraphs, rules, strict=True) if rule)
+        dropped = tuple(
+            DroppedSpan(p, rule) for p, rule in zip(paragraphs, rules, strict=True) if rule
+        )
         return CleanResult(kept, (*cut, *dropped), tuple(hints))
 
     # -- pass 1 -------------------------------------------------------------------------------
@@ -167,7 +188,9 @@ class BoilerplateCleaner:
         count = len(paragraphs)
         for index in range(count):
             rule = rules[index]
-            if rule == "related-label":  # "Read also: X" carries its own teaser; a bare label heads a list
+            if (
+                rule == "related-label"
+            ):  # "Read also: X" carries its own teaser; a bare label heads a list
                 self._drop_teasers_after(index, paragraphs, rules)
             elif rule == "photo-credit" and index > 0 and rules[index - 1] is None:
                 if _caption_like(paragraphs[index - 1]):
@@ -181,7 +204,12 @@ class BoilerplateCleaner:
                 rules[index] = "photo-caption"
         kept = [i for i in range(count) if rules[i] is None]
         first = paragraphs[kept[0]] if kept else ""
-        if len(kept) > 2 and self.settings.drop_subheads and self._headline_like(first) and len(first.split()) <= 3:
+        if (
+            len(kept) > 2
+            and self.settings.drop_subheads
+            and self._headline_like(first)
+            and len(first.split()) <= 3
+        ):
             rules[kept[0]] = "kicker"
             kept = kept[1:]
         stems: dict[int, set[str]] | None = None
@@ -201,7 +229,9 @@ class BoilerplateCleaner:
             elif self.settings.drop_subheads:
                 rules[index] = "subhead"
 
-    def _drop_teasers_after(self, index: int, paragraphs: list[str], rules: list[str | None]) -> None:
+    def _drop_teasers_after(
+        self, index: int, paragraphs: list[str], rules: list[str | None]
+    ) -> None:
         for following in range(index + 1, len(paragraphs)):
             if rules[following] is not None:
                 if rules[following] in ("related-label", "read-also"):
@@ -259,7 +289,7 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "paywall"
     if cues.ADVERT.match(paragraph):
         return "advert"
-    if cues.COPYRIGHT.search(paragraph):
+    if cues.may_contain(cues.COPYRIGHT_KEYS, paragraph) and cues.COPYRIGHT.search(paragraph):
         return "copyright"
     if cues.NAVIGATION.match(paragraph):
         return "navigation"
@@ -283,12 +313,15 @@ def _furniture_rule(paragraph: str) -> str | None:
 
 
 def _pure_credit(paragraph: str) -> bool:
-    """"Photo: Jane Roe / Agency" (a credit alone) rather than "Photo: Residents queue ..." (a caption)."""
+    """ "Photo: Jane Roe / Agency" (a credit alone) rather than "Photo: Residents queue ..." (a caption)."""
     body = paragraph.split(":", 1)[-1].strip() if ":" in paragraph else paragraph
     return len(body.split()) <= 8 and not re.search(r"[.!?]\s+\S", body)
 
 
-_REPORTING = re.compile(r"\b(?:said|says|told|according|reported|announced|added|asked)\b|[\"\u201c\u201d]", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|according|reported|announced|added|asked)\b|[\"\u201c\u201d]",
+    re.IGNORECASE,
+)
 
 
 def _caption_like(text: str) -> bool:
@@ -305,7 +338,9 @@ def _caption_with_credit(paragraph: str, outlets: frozenset[str]) -> bool:
     """A caption that carries its own credit: "... after the collapse. Photo: Meridian Press"."""
     if len(paragraph) > 240:
         return False
-    match = cues.CREDIT_SUFFIX.search(paragraph)
+    match = cues.may_contain(cues.CREDIT_SUFFIX_KEYS, paragraph) and cues.CREDIT_SUFFIX.search(
+        paragraph
+    )
     if match and match.start() > 0:
         return _caption_like(paragraph[: match.start()].strip())
     outlet = _OUTLET_SUFFIX.search(paragraph)

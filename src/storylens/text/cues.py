@@ -23,8 +23,10 @@ __all__ = [
     "CONTACT",
     "COOKIE",
     "COPYRIGHT",
+    "COPYRIGHT_KEYS",
     "CREDIT_LINE",
     "CREDIT_SUFFIX",
+    "CREDIT_SUFFIX_KEYS",
     "DISCLOSURE",
     "DISCLOSURE_MAX_CHARS",
     "EDITOR_NOTE",
@@ -41,6 +43,7 @@ __all__ = [
     "SUBSCRIBE_ANYWHERE",
     "SUBSCRIBE_CONTINUATION",
     "TIMESTAMP_ONLY",
+    "may_contain",
 ]
 
 #: Click prompts and embed-consent buttons.
@@ -100,7 +103,9 @@ SECTION_LABEL = re.compile(r"^" + _SECTION_LABELS + r"\s*:?$", _I)
 
 #: A label with its teasers run into one paragraph (plain-text exports join the lines):
 #: "Related Posts Kharkiv region braces for floods Who runs Ukraine's small dams?".
-SECTION_BLOCK = re.compile(r"^" + _SECTION_LABELS + r"\s*:?\s+(?=[A-Z0-9\u00c0-\u024f\"\u201c])", _I)
+SECTION_BLOCK = re.compile(
+    r"^" + _SECTION_LABELS + r"\s*:?\s+(?=[A-Z0-9\u00c0-\u024f\"\u201c])", _I
+)
 
 #: Editors' notes about the article itself.
 EDITOR_NOTE = re.compile(
@@ -154,7 +159,9 @@ SUBSCRIBE = re.compile(
 )
 
 #: The sentence after a newsletter prompt that describes the newsletter.
-SUBSCRIBE_CONTINUATION = re.compile(r"\b(?:inbox|by e-?mail|every (?:morning|week|weekday|day)|postfach)\b", _I)
+SUBSCRIBE_CONTINUATION = re.compile(
+    r"\b(?:inbox|by e-?mail|every (?:morning|week|weekday|day)|postfach)\b", _I
+)
 
 #: Paywall and membership prompts.
 PAYWALL = re.compile(
@@ -186,6 +193,23 @@ COPYRIGHT = re.compile(
     _I,
 )
 
+#: Literal pieces one of which every ``COPYRIGHT`` alternative contains (lower case): a cheap
+#: substring test first spares the regex on the many paragraphs that cannot match.
+COPYRIGHT_KEYS = (
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+    "prawem autorskim",
+    "powered by",
+    "our standards",
+    "this article",
+    "this material",
+)
+
 #: Advertising labels.
 ADVERT = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content| post)?|anzeige|werbung|\*werbung|publicité|publicidad"
@@ -210,6 +234,27 @@ CREDIT_SUFFIX = re.compile(
     r"|\|?\s*©\s*[^|.]{2,60}|(?:getty images|afp via getty images|reuters/[\w .-]+|ap photo[\w/ .-]*))\s*$",
     _I,
 )
+
+#: Literal pieces one of which every ``CREDIT_SUFFIX`` alternative contains (lower case).
+CREDIT_SUFFIX_KEYS = (
+    "photo",
+    "foto",
+    "bild",
+    "picture",
+    "image",
+    "credit",
+    "©",
+    "getty images",
+    "reuters/",
+    "ap photo",
+)
+
+
+def may_contain(keys: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` holds one of ``keys`` (case-insensitively): a prefilter for a regex."""
+    lowered = text.lower()
+    return any(key in lowered for key in keys)
+
 
 #: Reuters-style reporting and editing credits: "(Reporting by A in B; editing by C)".
 CREDIT_LINE = re.compile(
