@@ -130,7 +130,8 @@ def brief_stories(
         for batch in _story_batches(chosen, _PARSE_BATCH):
             # One spaCy batch for several stories: parsing runs on every core and is stored.
             if runner.names:
-                runner.resources.parse(store.articles(i for s in batch for i in s.article_ids))
+                members = store.articles(i for s in batch for i in s.article_ids)
+                runner.resources.parse(members, keep=not isinstance(pool, StoryPool))
             if isinstance(pool, StoryPool):
                 for brief, stage_seconds in pool.map(batch, tick):
                     briefs.append(brief)

@@ -45,7 +45,7 @@ class NlpResources:
     def __init__(
         self,
         model: str = SPACY_MODEL,
-        cache_size: int = 2000,
+        cache_size: int = 600,
         n_process: int = 1,
         store: Store | None = None,
     ) -> None:
@@ -92,10 +92,17 @@ class NlpResources:
                 self._docs[article.id] = Doc(self.nlp.vocab).from_bytes(payload)
         return missing
 
-    def parse(self, articles: Sequence[Article]) -> None:
-        """Make sure every article's parse is cached (memory, and the store when there is one)."""
+    def parse(self, articles: Sequence[Article], keep: bool = True) -> None:
+        """Make sure every article's parse is cached (memory, and the store when there is one).
+
+        ``keep=False`` only fills the store (when other processes will do the reading), so the
+        parses do not also sit in this process's memory.
+        """
         wanted = [a for a in dict((a.id, a) for a in articles).values() if a.id not in self._docs]
-        missing = self._from_store(wanted)
+        if self.store is not None and not keep:
+            kind = self.artifact_kind
+            wanted = [a for a in wanted if self.store.get_artifact(a.id, kind) is None]
+        missing = self._from_store(wanted) if keep else wanted
         if not missing:
             return
         texts = [a.text for a in missing]
@@ -104,7 +111,8 @@ class NlpResources:
         fresh: list[tuple[str, str, bytes]] = []
         kind = self.artifact_kind if self.store is not None else ""
         for article, doc in zip(missing, parsed, strict=True):
-            self._docs[article.id] = doc
+            if keep or self.store is None:
+                self._docs[article.id] = doc
             if self.store is not None:
                 fresh.append((article.id, kind, doc.to_bytes(exclude=["tensor"])))
         if self.store is not None and fresh:

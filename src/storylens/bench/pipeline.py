@@ -113,7 +113,7 @@ def _measure_pipeline(folder: str, incremental: bool, queue: Any) -> None:
         stages["dedupe+cluster"] = time.perf_counter() - mark
         resources = NlpResources(store=store, n_process=os.cpu_count() or 1)
         parse_started = time.perf_counter()
-        resources.parse(store.articles())
+        resources.parse(store.articles(), keep=False)
         stages["spacy parse"] = time.perf_counter() - parse_started
         mark = time.perf_counter()
         stage_seconds: dict[str, float] = {}
