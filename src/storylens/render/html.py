@@ -41,6 +41,11 @@ def _css() -> str:
     return (importlib.resources.files("storylens.render") / "brief.css").read_text(encoding="utf-8")
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL if it is plain http(s), else None (``javascript:``, ``data:`` and the like)."""
     if not url:
@@ -95,7 +100,7 @@ def _header(brief: Brief) -> str:
     independent = f", {len(groups)} independent source groups" if groups else ""
     return (
         f"<header><h1>{escape(brief.headline)}</h1>"
-        f'<p class="meta">{len(brief.articles)} articles from {len(outlets)} outlets{independent}'
+        f'<p class="meta">{_count(len(brief.articles), "article")} from {_count(len(outlets), "outlet")}{independent}'
         f"{' · ' + dates if dates else ''}</p>"
         '<nav class="toc" aria-label="Sections"><a href="#summary">Summary</a>'
         '<a href="#timeline">Timeline</a><a href="#figures">Figures</a><a href="#quotes">Quotes</a>'
@@ -311,10 +316,14 @@ def index_to_html(briefs: Sequence[Brief]) -> str:
         )
         lead = f"<p>{escape(brief.summary[0].text)}</p>" if brief.summary else ""
         conflicts = sum(1 for g in brief.figure_groups if g.status == "conflict")
-        flag = f' <span class="badge status-conflict">{conflicts} conflicting figures</span>' if conflicts else ""
+        flag = (
+            f' <span class="badge status-conflict">{_count(conflicts, "figure conflict")}</span>'
+            if conflicts
+            else ""
+        )
         items.append(
             f'<li><h2><a href="{escape(story.id)}.html">{escape(brief.headline)}</a>{flag}</h2>'
-            f'<p class="meta">{len(brief.articles)} articles · {escape(dates or "undated")} · '
+            f'<p class="meta">{_count(len(brief.articles), "article")} · {escape(dates or "undated")} · '
             f"{escape(', '.join(outlets[:6]))}{' …' if len(outlets) > 6 else ''}</p>{lead}</li>"
         )
     body = (
