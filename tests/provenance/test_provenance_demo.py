@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storylens.config import IngestSettings
+from demo_corpus_support import parsed_demo_corpus
 from storylens.nlp import NlpResources
 from storylens.provenance.features import fold
 from storylens.provenance.settings import ProvenanceSettings
@@ -18,24 +18,14 @@ DEMO = Path(__file__).resolve().parents[2] / "src" / "storylens" / "demo"
 
 
 def _corpus() -> tuple[dict[str, Article], list[Sentence], dict]:  # type: ignore[type-arg]
-    from storylens.ingest.runner import ArticleBuilder, parse_source
-
     if not (DEMO / "answers.json").is_file():
         pytest.skip("demo corpus answer key not present")
     answers = json.loads((DEMO / "answers.json").read_text(encoding="utf-8"))
     if "provenance" not in answers:
         pytest.skip("demo answer key has no provenance section")
-    builder = ArticleBuilder(IngestSettings())
-    articles: dict[str, Article] = {}
-    sentences: list[Sentence] = []
-    for path in sorted((DEMO / "corpus").iterdir()):
-        try:
-            parsed = parse_source(path, builder)
-        except Exception:  # bad inputs of the demo corpus are refused by design
-            continue
-        for article in parsed.articles:
-            articles[article.origin.rsplit("/", 1)[-1]] = article
-        sentences.extend(parsed.sentences)
+    parsed_articles, parsed_sentences = parsed_demo_corpus()
+    articles: dict[str, Article] = dict(parsed_articles)
+    sentences: list[Sentence] = list(parsed_sentences)
     return articles, sentences, answers
 
 

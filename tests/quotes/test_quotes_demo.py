@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from storylens.config import IngestSettings, Settings
+from demo_corpus_support import parsed_demo_corpus
+from storylens.config import Settings
 from storylens.nlp import NlpResources
 from storylens.pipeline import build_analysers
 from storylens.quotes.wordnet import WordNet
@@ -24,24 +25,14 @@ def _normal(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def demo() -> tuple[dict[str, Article], list[Quote], dict[str, Any]]:
-    from storylens.ingest.runner import ArticleBuilder, parse_source
-
     if not (DEMO / "answers.json").is_file():
         pytest.skip("demo corpus answer key not present")
     answers = json.loads((DEMO / "answers.json").read_text(encoding="utf-8"))
     if "quotes" not in answers:
         pytest.skip("demo answer key has no quotes section")
-    builder = ArticleBuilder(IngestSettings())
-    articles: dict[str, Article] = {}
-    sentences: list[Sentence] = []
-    for path in sorted((DEMO / "corpus").iterdir()):
-        try:
-            parsed = parse_source(path, builder)
-        except Exception:  # the corpus's bad inputs are refused by design
-            continue
-        for article in parsed.articles:
-            articles[article.origin.rsplit("/", 1)[-1]] = article
-        sentences.extend(parsed.sentences)
+    parsed_articles, parsed_sentences = parsed_demo_corpus()
+    articles: dict[str, Article] = dict(parsed_articles)
+    sentences: list[Sentence] = list(parsed_sentences)
     stages = build_analysers(["entities", "quotes"], Settings(), NlpResources())
     quotes: list[Quote] = []
     in_stories = {name for story in answers["stories"] for name in story["articles"]}
