@@ -72,10 +72,10 @@ RULES: dict[str, str] = {
     "numeric": r"(?<![\d/])(?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])[/-](?P<y>\d{4}|\d\d)(?![\d/])"
     rf"(?:\s+(?P<time>{TIME}|\d{{4}}\s*[A-Z]{{3}}|\d\d:\d\d:\d\d))?",
     "month_day": rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>{_i('early|late|mid')})[- ])?(?P<mon>{MONTH})\s+(?P<d>{DAY})"
-    rf"(?:\s*(?:-|to|and)\s*(?P<d2>{DAY}))?(?:,?\s+(?P<y>{YEAR}))?"
+    rf"(?:\s*(?:-|to|and)\s*(?P<d2>{DAY}))?(?:\s?,?\s+(?P<y>{YEAR}))?"
     rf"(?:,?\s+(?P<time>{TIME}))?",
     "day_month": rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{_i('the')}\s+)?(?P<d>{DAY})\s+(?:{_i('of')}\s+)?(?P<mon>{MONTH})"
-    rf"(?:,?\s+(?P<y>{YEAR}))?",
+    rf"(?:\s?,?\s+(?P<y>{YEAR}))?",
     "month_year": rf"(?:(?P<mod>{_i('early|late|mid|the end of|the beginning of|the start of|the middle of')})[- ]?\s*)?"
     rf"(?P<mon>{MONTH}),?\s+(?:{_i('of')}\s+)?(?:(?P<y>{ANY_YEAR})|(?P<yrel>{_i('last year|this year|next year')}))",
     "month": rf"(?:(?P<mod>{_i('early|late|mid|the end of|the beginning of|the start of|the middle of|last|next|this|this past|this coming|since|in|until|by|before|after|from|during|through|of|to|each|every')})[- ]?\s*)?"
