@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from anyascii import anyascii
+
 from storylens.entities.fold import fold_name
 
 __all__ = ["Gazetteer", "Place", "shared_gazetteer"]
 
 #: Bump when ``fold_name`` or the indexing rules change: the on-disk index is rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ class Gazetteer:
             self._add(self._primary, city["name"], gid)
             for alternate in city.get("alternatenames") or ():
                 if _indexable(alternate):
-                    self._add(self._alternate, alternate, gid)
+                    self._add(self._alternate, alternate, gid, exact=True)
         for country in cache.get_countries().values():
             gid = int(country["geonameid"])
             places[gid] = Place(gid, country["name"], country["iso"], int(country["population"]))
@@ -119,8 +121,8 @@ class Gazetteer:
         return places
 
     @staticmethod
-    def _add(index: dict[str, list[int]], name: str, gid: int) -> None:
-        key = fold_name(name)
+    def _add(index: dict[str, list[int]], name: str, gid: int, exact: bool = False) -> None:
+        key = _exact_key(name) if exact else fold_name(name)
         if key:
             bucket = index.setdefault(key, [])
             if gid not in bucket:
@@ -134,9 +136,8 @@ class Gazetteer:
         (24 k), and means Kyiv.
         """
         places = self._load()
-        key = fold_name(name)
-        primary = self._primary.get(key, [])
-        ids = dict.fromkeys([*primary, *self._alternate.get(key, [])])
+        primary = self._primary.get(fold_name(name), [])
+        ids = dict.fromkeys([*primary, *self._alternate.get(_exact_key(name), [])])
         weight = {g: places[g].population * (10 if g in primary else 1) for g in ids}
         return tuple(places[g] for g in sorted(ids, key=lambda g: -weight[g]))
 
@@ -155,6 +156,12 @@ class Gazetteer:
 def shared_gazetteer(min_population: int = 15000) -> Gazetteer:
     """One read-only gazetteer per size per process, shared by every stage instance."""
     return Gazetteer(min_population)
+
+
+def _exact_key(name: str) -> str:
+    """Case- and diacritic-free spelling. Alternate names match on it, not on the looser
+    transliteration fold: folded, "Wales" meets "Valles", an alternate name of Ciudad Valles."""
+    return " ".join(anyascii(name).casefold().split())
 
 
 def _indexable(name: str) -> bool:
