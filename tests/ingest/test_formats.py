@@ -115,3 +115,12 @@ def test_sentences_have_offsets_into_text(tmp_path: Path) -> None:
     assert len(sentences) == 2
     for sentence in sentences:
         assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_treebank_tokenised_text_is_detokenised() -> None:
+    from storylens.ingest.plaintext import detokenise
+
+    tokenised = "Jackson 's doctor , Conrad Murray -LRB- 57 -RRB- , said `` I did n't '' ."
+    assert detokenise(tokenised) == "Jackson's doctor, Conrad Murray (57), said “I didn't”."
+    prose = "Plain prose , with 's here and a 'quote' -- left alone."
+    assert detokenise(prose) == prose

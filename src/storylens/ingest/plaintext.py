@@ -16,7 +16,8 @@ A first line that is none of these is the title when it is followed by header li
 line and does not read like a sentence of body text. Without a date header, a ``YYYY-MM-DD`` date in
 the file's path is taken (evidence ``path``).
 
-In the body, paragraphs are separated by blank lines. Hard-wrapped lines are joined into their
+Text in Penn-Treebank tokenisation (``Jackson 's``, ``-LRB-``, spaced commas: research exports
+such as Timeline17) is detokenised first. In the body, paragraphs are separated by blank lines. Hard-wrapped lines are joined into their
 paragraph; a line that ends a sentence and is followed by a capitalised line starts a new paragraph
 (exports that put one paragraph, or one sentence, per line).
 """
@@ -30,7 +31,7 @@ from storylens.ingest.base import ExtractedDocument
 from storylens.ingest.dates import date_from_path, parse_published
 from storylens.records import ProvenanceHint
 
-__all__ = ["read_plain_text", "split_byline", "split_paragraphs"]
+__all__ = ["detokenise", "read_plain_text", "split_byline", "split_paragraphs"]
 
 _HEADER = re.compile(
     r"^(?P<key>title|date|published|pubdate|source|outlet|publisher|url|link|author|language|lang)"
@@ -69,6 +70,26 @@ def split_byline(value: str) -> tuple[tuple[str, ...], str | None]:
         n.strip() for n in re.split(r",|\band\b|&", value) if n.strip() and len(n.strip()) > 1
     )
     return names, outlet
+
+
+_PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+_PTB_SIGNS = re.compile(r"-[LR][RSC]B-|``|\s'' |\s'[sd]\s|\sn't\s")
+
+
+def detokenise(text: str) -> str:
+    """Undo Penn-Treebank tokenisation ("Jackson 's doctor , -LRB- 50 -RRB- ``yes''"), which
+    research exports such as Timeline17 use; left alone, it puts "Jackson '" into entity names.
+    Applied only to text that shows several PTB marks, so ordinary prose is never touched."""
+    if len(_PTB_SIGNS.findall(text)) < 3:
+        return text
+    for token, bracket in _PTB_BRACKETS.items():
+        text = text.replace(token, bracket)
+    text = re.sub(r"\s+(n't|'s|'re|'ve|'ll|'d|'m|')(?=\s|$)", r"\1", text)
+    text = re.sub(r"``\s*", "\u201c", text)
+    text = re.sub(r"\s*''", "\u201d", text)
+    text = re.sub(r"([(\[{$])\s+", r"\1", text)
+    text = re.sub(r"\s+([)\]},.;:!?%])", r"\1", text)
+    return text
 
 
 def split_paragraphs(body: str) -> tuple[str, ...]:
@@ -124,7 +145,7 @@ def read_plain_text(text: str, origin: str) -> ExtractedDocument:
         # A lone first line followed directly by body text is body text, not a title.
         title, consumed = None, 0
     body_lines = lines[consumed:]
-    paragraphs = split_paragraphs("\n".join(body_lines))
+    paragraphs = split_paragraphs(detokenise("\n".join(body_lines)))
     if not paragraphs:
         raise InputError(origin, "no-article", "the file has header lines but no body text")
     title = fields.get("title", title)
