@@ -15,7 +15,9 @@ When the page's meta description is missing from the extraction but is shown in 
 text (outside links, navigation, asides and footers), it is restored as the first paragraph. On
 the extraction benchmark this recovers 47 must-keep snippets for one must-drop snippet
 (docs/extraction.md). A description the page shows twice is a standfirst repeated under the
-title: it is passed on as ``subtitle`` and the cleaner drops it.
+title: it is passed on as ``subtitle`` and the cleaner drops it. When the description does not
+give the lead, the page's markup may: a single element whose class names a lead ("lead",
+"intro", "standfirst", "chapo", "teaser-text", ...), see ``find_lead_element``.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from storylens.errors import InputError
 from storylens.ingest.base import ExtractedDocument
 from storylens.ingest.dates import date_from_path, parse_published
 
-__all__ = ["HtmlReader", "find_standfirst", "html_fragment_paragraphs"]
+__all__ = ["HtmlReader", "find_lead_element", "find_standfirst", "html_fragment_paragraphs"]
 
 #: Visible body text: not scripts or styles, not link texts (teasers), not page furniture.
 _VISIBLE_TEXT = XPath(
@@ -42,6 +44,56 @@ _VISIBLE_TEXT = XPath(
     " or ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside)]"
 )
 _TRUNCATED = re.compile(r"(?:\.\.\.|\u2026|\[\u2026\]|\[\.\.\.\])\s*$")
+
+#: Class, id or itemprop words that name a lead (standfirst) block in page templates.
+_LEAD_WORDS = (
+    "lead",
+    "lede",
+    "intro",
+    "standfirst",
+    "chapo",
+    "chapeau",
+    "teaser",
+    "summary",
+    "excerpt",
+    "description",
+    "subtitle",
+    "deck",
+    "dek",
+    "abstract",
+    "perex",
+    "bajada",
+)
+#: Elements carrying one of the words (a cheap XPath preselection; ``_LEAD_ATTR`` decides).
+_LEAD_CANDIDATES = XPath(
+    "//body//*["
+    + " or ".join(
+        f"contains(@{attr}, '{word}')" for attr in ("class", "itemprop") for word in _LEAD_WORDS
+    )
+    + "]"
+)
+_LEAD_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:" + "|".join(_LEAD_WORDS) + r")(?:$|[\s_-])", re.IGNORECASE
+)
+#: Template words that make a lead-named block something else: a teaser in a list of other
+#: articles, an author box, a form help text, a media caption.
+_NOT_LEAD_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:list|item|related|card|grid|widget|sidebar|nav|menu|footer|more|other|recommend"
+    r"|image|caption|media|photo|video|author|social|form|field|cookie|cta|slider|accord|view"
+    r"|collection|package|comment|gallery|banner|promo|newsletter|bio|profile|vcard)",
+    re.IGNORECASE,
+)
+#: The same for the containers around it (narrower: article containers list categories and tags).
+_NOT_LEAD_CONTAINER = re.compile(
+    r"(?:^|[\s_-])(?:widget|sidebar|author|comments?|related|footer|cookie|newsletter|vcard|form"
+    r"|slider|gallery|accordion|card|teaser-(?:list|item)|grid-item)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_NOT_LEAD_TAGS = frozenset(
+    ("a", "nav", "footer", "aside", "li", "figure", "figcaption", "form", "head")
+)
+_BLOCK_INSIDE = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "form"))
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _config() -> ConfigParser:
@@ -83,6 +135,71 @@ def find_standfirst(
     return None, None
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _CONTENT_WORD.findall(text.casefold())}
+
+
+def _lead_block(element: HtmlElement) -> bool:
+    """Whether an element is a lead block by its template: named so, alone, not furniture."""
+    attrs = " ".join(
+        filter(None, (element.get("class"), element.get("id"), element.get("itemprop")))
+    )
+    if not _LEAD_ATTR.search(attrs) or _NOT_LEAD_ATTR.search(attrs):
+        return False
+    if element.tag in _NOT_LEAD_TAGS or any(
+        d.tag in _BLOCK_INSIDE for d in element.iterdescendants()
+    ):
+        return False
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _NOT_LEAD_TAGS:
+            return False
+        container = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        if container and _NOT_LEAD_CONTAINER.search(container):
+            return False
+    return True
+
+
+def find_lead_element(
+    tree: HtmlElement, title: str | None, paragraphs: tuple[str, ...], min_chars: int = 60
+) -> str | None:
+    """The lead paragraph that the page's markup names and the extraction lost, or None.
+
+    Page templates mark the standfirst with a class ("lead", "intro", "standfirst", "chapo",
+    "teaser-text", itemprop "description"), and trafilatura often leaves it out because it sits in
+    the article header, apart from the body. A block counts only when its class is used once on
+    the page (a class repeated is a list of teasers for other articles), it is not in a link,
+    list, navigation, aside, figure or form, holds no headings or lists, reads as complete prose
+    (``min_chars`` to 1,200 characters ending in ".", "!" or "?", no ellipsis, no "©") and shares
+    at least 30% of its content words with the title or the extracted text (it is about this
+    article). The first such block is the lead; when the extraction already holds it, nothing is
+    restored. On the extraction benchmark: +13 must-keep snippets, no must-drop snippet.
+    """
+    candidates = [e for e in _LEAD_CANDIDATES(tree) if isinstance(e.tag, str)]
+    if not candidates:
+        return None
+    uses: dict[str | None, int] = {}
+    for element in candidates:
+        uses[element.get("class")] = uses.get(element.get("class"), 0) + 1
+    extracted = _fold(" ".join(paragraphs))
+    context: set[str] | None = None
+    for element in candidates:
+        if uses[element.get("class")] > 1 or not _lead_block(element):
+            continue
+        text = _fold(element.text_content())
+        if not min_chars <= len(text) <= 1200 or "\u00a9" in text:
+            continue
+        if not re.search(r"[.!?][\"'\u201d\u2019\u00bb]?$", text) or _TRUNCATED.search(text):
+            continue
+        if text[:60] in extracted:
+            return None  # the extraction has the lead already
+        words = _stems(text)
+        if context is None:
+            context = _stems(title or "") | _stems(extracted[:3000])
+        if words and len(words & context) >= 0.3 * len(words):
+            return text
+    return None
+
+
 def page_metadata(tree: HtmlElement) -> Document:
     """Title, author, URL, date, site name and description of a page, through trafilatura.
 
@@ -108,7 +225,9 @@ def page_metadata(tree: HtmlElement) -> Document:
     if metadata.author and " " not in metadata.author:
         metadata.author = None  # a one-word "author" is a user name, not a byline
     # Broken JSON-LD is common: the meta tags found so far then stand (as in trafilatura).
-    with contextlib.suppress(ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
+    with contextlib.suppress(
+        ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError
+    ):
         metadata = extract_meta_json(tree, metadata)
     metadata.title = metadata.title or extract_title(tree)
     metadata.url = metadata.url or extract_url(tree)
@@ -150,6 +269,8 @@ class HtmlReader:
         except (ValueError, TypeError, AttributeError) as exc:
             raise InputError(origin, "broken-html", str(exc)) from exc
         lead, subtitle = find_standfirst(tree, result.description, paragraphs)
+        if lead is None and subtitle is None:
+            lead = find_lead_element(tree, result.title, paragraphs)
         if lead is not None:
             paragraphs = (lead, *paragraphs)
         length = sum(len(p) for p in paragraphs)

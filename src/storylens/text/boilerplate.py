@@ -195,6 +195,9 @@ class BoilerplateCleaner:
             elif rule == "photo-credit" and index > 0 and rules[index - 1] is None:
                 if _caption_like(paragraphs[index - 1]):
                     rules[index - 1] = "photo-caption"
+            elif rule == "author-label" and index + 1 < count and rules[index + 1] is None:
+                if len(paragraphs[index + 1]) <= 600:
+                    rules[index + 1] = "author-bio"
             elif rule == "subscribe" and index + 1 < count and rules[index + 1] is None:
                 following = paragraphs[index + 1]
                 if len(following) <= 200 and cues.SUBSCRIBE_CONTINUATION.search(following):
@@ -228,6 +231,11 @@ class BoilerplateCleaner:
                 rules[index] = "teaser-headline"
             elif self.settings.drop_subheads:
                 rules[index] = "subhead"
+        kept = [i for i in range(count) if rules[i] is None]
+        for index in kept[-2:] if len(kept) > 2 else ():  # an author box closes the article
+            text = paragraphs[index]
+            if len(text) <= 600 and cues.AUTHOR_BIO.match(text) and not _REPORTING.search(text):
+                rules[index] = "author-bio"
 
     def _drop_teasers_after(
         self, index: int, paragraphs: list[str], rules: list[str | None]
@@ -309,6 +317,14 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "subscribe"
     if cues.CONTACT.match(paragraph):
         return "contact"
+    if cues.SUPPORT_ANYWHERE.search(paragraph):
+        return "paywall"
+    if cues.LEGAL_NOTE.match(paragraph):
+        return "legal-note"
+    if cues.AUTHOR_LABEL.match(paragraph):
+        return "author-label"
+    if cues.CAPTION_POSITION.search(paragraph) and not _REPORTING.search(paragraph):
+        return "photo-caption"
     return None
 
 
@@ -343,6 +359,9 @@ def _caption_with_credit(paragraph: str, outlets: frozenset[str]) -> bool:
     )
     if match and match.start() > 0:
         return _caption_like(paragraph[: match.start()].strip())
+    named = cues.CAPTION_NAME_CREDIT.search(paragraph)
+    if named and named.start() > 0:
+        return _caption_like(paragraph[: named.start() + 1].strip())
     outlet = _OUTLET_SUFFIX.search(paragraph)
     if outlet and outlet.start() > 0:
         name = outlet["name"].casefold()

@@ -17,7 +17,11 @@ import re
 
 __all__ = [
     "ADVERT",
+    "AUTHOR_BIO",
+    "AUTHOR_LABEL",
     "CALL_TO_ACTION",
+    "CAPTION_NAME_CREDIT",
+    "CAPTION_POSITION",
     "CAPTION_PREFIX",
     "COMMENT_PROMPT",
     "CONTACT",
@@ -30,6 +34,7 @@ __all__ = [
     "DISCLOSURE",
     "DISCLOSURE_MAX_CHARS",
     "EDITOR_NOTE",
+    "LEGAL_NOTE",
     "NAVIGATION",
     "PAYWALL",
     "POSTED_META",
@@ -42,6 +47,7 @@ __all__ = [
     "SUBSCRIBE",
     "SUBSCRIBE_ANYWHERE",
     "SUBSCRIBE_CONTINUATION",
+    "SUPPORT_ANYWHERE",
     "TIMESTAMP_ONLY",
     "may_contain",
 ]
@@ -95,7 +101,10 @@ _SECTION_LABELS = (
     r"|weitere aktuelle themen(?: [\w ]{0,30})?|top-themen(?: bei [\w .-]{1,30})?|más sobre [\w .-]{1,30}"
     r"|quellen(?:angaben)?|zusatzinformationen|kontakt|pressekontakt|ansprechpartner(?:in)?(?: zum thema)?"
     r"|über (?:den autor|die autorin|uns)|about the author|contact(?: us)?|read also|read more|also read"
-    r"|das thema könnte (?:sie|dich) auch interessieren|release date|more (?:on|about) this (?:topic|story))"
+    r"|das thema könnte (?:sie|dich) auch interessieren|release date|more (?:on|about) this (?:topic|story)"
+    r"|(?:diese|weitere) (?:artikel|beiträge|themen) könnten (?:sie|dich) (?:auch|ebenfalls) interessieren"
+    r"|weiterlesen|(?:also|auch|aussi|también) (?:on|auf|sur|en) [\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}"
+    r"|lue (?:aiheesta )?(?:lisää|myös)|läs (?:också|mer)|les (?:også|mer)|læs (?:også|mere))"
 )
 
 #: A whole paragraph that names a block of links to other pages (the block's teasers follow).
@@ -107,11 +116,30 @@ SECTION_BLOCK = re.compile(
     r"^" + _SECTION_LABELS + r"\s*:?\s+(?=[A-Z0-9\u00c0-\u024f\"\u201c])", _I
 )
 
+#: A bare label above the author box: "Autor", "About the author", "Zur Autorin".
+AUTHOR_LABEL = re.compile(
+    r"^(?:(?:the |der |die |zum |zur |über (?:den |die )?)?(?:author|autor|autorin|autoren)|about the author"
+    r"|l'auteur|sobre el autor|o autorze)\s*:?$",
+    _I,
+)
+
+#: An author box: "Jane Roe is a reporter at ...", "Inga Buller ist Redakteurin bei ...". Only
+#: applied to the last paragraphs of an article (the cleaner checks the position).
+AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z\u00c0-\u00de][\w'\u2019.-]+\s+){1,3}(?:is|ist|was|war|est|es|é)\s+(?:[\w&'\u2019-]+\s+){0,5}?"
+    r"(?i:journalist|editor|redakteur|autor|author|writer|reporter|correspondent|korrespondent|founder|gründer"
+    r"|head of|consultant|berater|freelance|freie[rn]? |contributor|columnist|kolumnist|chefredakteur"
+    r"|volontär|studiert|studies|a student|principal|partner|journaliste|periodista|rédact)",
+)
+
 #: Editors' notes about the article itself.
 EDITOR_NOTE = re.compile(
     r"^(?:(?:this|the) (?:story|article|page|guide|post|report) (?:will be|is being|has been|was) (?:updated|corrected)"
     r"|[\w .'’-]{2,50} will update this (?:story|article|page|guide|post|report)"
-    r"|(?:editor'?s|editorial) note\s*:|correction\s*:|update\s*:\s*this (?:story|article))",
+    r"|(?:editor'?s|editorial) note\s*:|correction\s*:|update\s*:\s*this (?:story|article)"
+    r"|(?:this is|dies ist) (?:part|teil) \d+ (?:of|zu[mr]?|von)\b"
+    r"|(?:medically|fact)[- ](?:reviewed|checked) by\b"
+    r"|(?:dieser|der) (?:text|artikel|beitrag) .{0,120}(?:wurde|ist) von (?:medizinern|ärzten|ärztinnen|experten|fachleuten) (?:geprüft|überprüft))",
     _I,
 )
 
@@ -175,6 +203,18 @@ PAYWALL = re.compile(
     _I,
 )
 
+#: Appeals for money or subscriptions that do not start the paragraph: "... keine Bezahlschranke
+#: ...", "... Wesprzyj nas darowizną", "Tú también puedes hacer periodismo ... Cancela cuando quieras".
+SUPPORT_ANYWHERE = re.compile(
+    r"\b(?:support (?:our|independent|quality) journalism|help us (?:continue|keep)|we need your (?:help|support)"
+    r"|first-time subscribers|keine bezahlschranke|brauchen wir (?:deine|ihre|eure) unterstützung"
+    r"|unterstütze(?:n sie)? (?:uns|unser\w* (?:magazin|arbeit|journalismus|redaktion))\b[^.!?]{0,80}"
+    r"(?:spende|beitrag|abo|einmalig|monatlich)"
+    r"|zahl[’‘']? ich freiwillig|wesprzyj nas|cancela cuando quieras|(?:apoya|apoye|apóyanos|súmate)\b.{0,40}\bperiodismo"
+    r"|puedes hacer periodismo|hacemos periodismo desde|soutenez (?:notre|le) journalisme)",
+    _I,
+)
+
 #: Cookie notices.
 COOKIE = re.compile(
     r"^(?:cookie (?:notice|policy|settings|consent)\b|we use cookies|this (?:site|website) uses cookies"
@@ -224,6 +264,20 @@ CAPTION_PREFIX = re.compile(
     r"|image illustrative|crédits? photos?|crédit|fotografía|imagen|créditos?|zdjęcie|źródło)"
     r"\s*(?::|\||/)\s*\S|^fot\.\s+\S",
     _I,
+)
+
+#: Who-is-where markers of a photo caption: "(left)", "(second from right)", "(v.l.n.r.)".
+CAPTION_POSITION = re.compile(
+    r"[A-Z\u00c0-\u00de][\w.'\u2019-]+\s*\((?:\d\.\s*)?(?:left|right|centre|center|l|r|front|back|from left|second (?:from )?(?:left|right)|links|rechts|mitte"
+    r"|v\.\s?l\.(?:\s?n\.\s?r\.)?|von (?:links|rechts)|izquierda|derecha|à gauche|à droite|au centre)\)",
+    _I,
+)
+
+#: A caption ending in the photographer's name or an upper-case agency: "... on Monday. (Jane Roe)",
+#: "... in the harbour. By HARBOUR POLICE".
+CAPTION_NAME_CREDIT = re.compile(
+    r"[.!?]\s*(?:\((?:[A-Z\u00c0-\u00de][\w'\u2019.-]+\s+){1,3}[A-Z\u00c0-\u00de][\w'\u2019.-]+\)"
+    r"|(?:By|Photo by|Courtesy(?: of)?)\s+[A-Z][A-Z.&'\u2019 -]{3,60})$"
 )
 
 #: Trailing credits on a caption: "... after the dam collapse. Photo: Meridian Press",
@@ -311,8 +365,16 @@ DISCLOSURE_MAX_CHARS = 700
 #: Subscription offers that do not start the paragraph ("... in your inbox", "RSS-Feed abonnieren").
 SUBSCRIBE_ANYWHERE = re.compile(
     r"\b(?:sign up here|subscribe here|in (?:your|deinen|ihren) (?:inbox|posteingang|postfach)|rss-feed abonnieren"
-    r"|(?:our|unseren|unserem|unser) [\w-]{0,20}newsletter\b|nuestro canal de|únete desde"
+    r"|(?:our|unseren|unserem|unser|nuestra|nuestro|notre|la nostra|nossa) [\w-]{0,20}newsletter\b"
+    r"|nuestro canal de|únete desde|s[ií]guenos (?:en|por)\b"
     r"|(?:by|with) (?:signing up|registering|subscribing),? you (?:agree|accept)|mit der registrierung akzeptieren sie)",
+    _I,
+)
+
+#: Legal small print: "(Alle Angaben ohne Gewähr)", "Unless otherwise noted, content is licensed ...".
+LEGAL_NOTE = re.compile(
+    r"^\(?(?:alle )?angaben ohne gewähr\b|^(?:sofern nicht anders|soweit nicht anders|unless otherwise) "
+    r"(?:ausgewiesen|angegeben|vermerkt|gekennzeichnet|noted|stated|indicated)",
     _I,
 )
 

@@ -1,0 +1,85 @@
+"""Cleaner rules added for issue #3's second round: appeals, legal notes, author boxes, captions.
+
+All text is invented. Each rule has a case it must drop and a story sentence it must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.ingest.base import ExtractedDocument
+from storylens.text.boilerplate import BoilerplateCleaner
+
+PROSE_1 = "Firefighters from four stations fought the blaze for more than six hours, the fire service said on Tuesday."
+PROSE_2 = "Police have opened an investigation into the cause of the fire, which started in a paint store near the quay."
+PROSE_3 = "The harbour master said the quay would stay closed to ferries until the end of the week at the earliest."
+
+
+def clean(*paragraphs: str) -> tuple[list[str], dict[str, str]]:
+    result = BoilerplateCleaner().clean(ExtractedDocument("x", "Fire at the harbour", paragraphs, "html"))
+    return list(result.paragraphs), {d.text: d.rule for d in result.dropped}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("We need your help Help us continue to bring local news to every doorstep Donate", "paywall"),
+        ("Gefällt dir unser Hafenblatt? Wir haben keine Bezahlschranke und das bleibt auch so.", "paywall"),
+        ("Unterstütze unsere Arbeit mit einem kleinen monatlichen Beitrag.", "paywall"),
+        ("Tú también puedes hacer periodismo local. Cancela cuando quieras.", "paywall"),
+        ("Czytasz nasz portal za darmo. Wesprzyj nas darowizną.", "paywall"),
+        ("Puede escribirnos a redaccion@example.test o suscribirse a nuestra newsletter.", "subscribe"),
+        ("(Alle Angaben ohne Gewähr)", "legal-note"),
+        ("Sofern nicht anders ausgewiesen, stehen die Inhalte dieser Seite unter CC-BY.", "legal-note"),
+        ("Dieser Text wurde von Medizinern geprüft.", "editor-note"),
+        ("Medically reviewed by Dr. Jane Roe.", "editor-note"),
+        ('Dies ist Teil 2 zum Text "Der Hafen brennt", der vergangene Woche erschienen ist.', "editor-note"),
+        ("Mayor Jane Roe (left) looks on as the harbour master cuts the ribbon.", "photo-caption"),
+        ("Die neue Hafenmeisterin Eva Roe (2. von rechts) mit ihrem Team.", "photo-caption"),
+        ("Firefighters pump water from the quay on Monday night. (Anna Kovalchuk)", "photo-caption"),
+        ("Officers search a fishing boat in the inner harbour. By HARBOUR POLICE", "photo-caption"),
+    ],
+)
+def test_new_furniture_between_story_paragraphs(line: str, rule: str) -> None:
+    kept, dropped = clean(PROSE_1, line, PROSE_2)
+    assert kept == [PROSE_1, PROSE_2]
+    assert dropped == {line: rule}
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Lue aiheesta lisää:", "Diese Artikel könnten dich ebenfalls interessieren:", "Weiterlesen:", "Auch auf hafenblatt.test"],
+)
+def test_new_related_labels_take_their_teasers(label: str) -> None:
+    teasers = ["Ferry tolls to rise next spring", "Why the old crane is coming down"]
+    kept, dropped = clean(PROSE_1, PROSE_2, label, *teasers)
+    assert kept == [PROSE_1, PROSE_2]
+    assert dropped == {label: "related-label", teasers[0]: "related-teaser", teasers[1]: "related-teaser"}
+
+
+def test_author_box_at_the_end_and_after_an_author_label() -> None:
+    bio = "Jane Roe is a reporter at the Harbour Post and covers shipping and the port authority."
+    kept, dropped = clean(PROSE_1, PROSE_2, PROSE_3, bio)
+    assert kept == [PROSE_1, PROSE_2, PROSE_3] and dropped == {bio: "author-bio"}
+    box = "ist Hafenreporterin und schreibt seit 2010 über Fähren und Werften."
+    kept, dropped = clean(PROSE_1, PROSE_2, "Autorin", box, PROSE_3)
+    assert kept == [PROSE_1, PROSE_2, PROSE_3] and dropped == {"Autorin": "author-label", box: "author-bio"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an author-like sentence in the middle of the story, or one that reports, is story text
+        "Jane Roe is a founder of the residents' group that first warned about the paint store.",
+        "Anna Kovalchuk is the editor who broke the story, and she said the port had been warned twice.",
+        # support and newsletter words in reported speech
+        "The council said it would support local journalism with a grant of 20,000 euros next year.",
+        "Die Stadt will die Vereine unterstützen, sagte der Bürgermeister am Montag.",
+        # left and right as ordinary words
+        "The fire spread from the left side of the building to the roof within minutes.",
+        "Two boats (one of them a ferry) were moved out of the harbour before the fire reached the quay.",
+    ],
+)
+def test_story_sentences_like_the_new_cues_survive(sentence: str) -> None:
+    kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
+    assert sentence in kept, dropped
