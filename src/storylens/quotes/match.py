@@ -24,7 +24,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.tokens import Doc
 
@@ -85,14 +87,87 @@ def similarity(a: str, b: str, tfidf_cosine: float, wordnet: WordNet | None = No
     return best
 
 
-def _cosines(texts: Sequence[str]) -> list[list[float]]:
-    """Pairwise cosine of character 3-5-gram TF-IDF vectors of ``texts``."""
-    if not any(texts):
-        return [[0.0] * len(texts) for _ in texts]
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    matrix = vectorizer.fit_transform([t or "_" for t in texts])
-    product = (matrix @ matrix.T).toarray()
-    return [[float(v) for v in row] for row in product]
+#: Rows of the pair filters computed at once: bounds memory on stories with thousands of quotes.
+_BLOCK_ROWS = 512
+
+
+def _csr(rows: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> csr_matrix:
+    """Count matrix of ``rows`` (lists of keys, repeats counted) over a shared vocabulary."""
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    for keys in rows:
+        indices.extend(vocabulary.setdefault(key, len(vocabulary)) for key in keys)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    matrix = csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocabulary), 1)))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _widen(matrix: csr_matrix, columns: int) -> csr_matrix:
+    return csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], columns))
+
+
+class _PairFilter:
+    """Which pairs of lemma strings could reach a similarity floor, found with sparse products
+    instead of scoring every pair (a 500-article story holds thousands of quotes, millions of
+    pairs). Each test is an upper bound of one signal of ``similarity``, so no pair that could
+    match is skipped:
+
+    * character n-gram cosine at or above the floor (computed exactly);
+    * enough shared distinct words for the token-set ratio to apply (two, and 80% of the
+      smaller quote);
+    * a WordNet bound: the related word pairs (same lemma, shared sense, sense under a
+      hypernym) counted with sparse products bound the soft overlap's matched words.
+    """
+
+    def __init__(self, texts: Sequence[str], tfidf: csr_matrix, wordnet: WordNet | None) -> None:
+        self.texts = texts
+        self.tfidf = tfidf
+        words = [t.split() for t in texts]
+        self.lengths = np.array([len(w) for w in words], dtype=np.float32)
+        vocabulary: dict[str, int] = {}
+        distinct = _csr([sorted(set(w)) for w in words], vocabulary)
+        distinct.data[:] = 1.0
+        self.distinct = distinct
+        self.distinct_counts = np.asarray(distinct.sum(axis=1)).ravel()
+        self.senses: csr_matrix | None = None
+        self.broader: csr_matrix | None = None
+        if wordnet is not None:
+            keys: dict[str, int] = {}
+            senses = _csr(
+                [[k for w in ws for k in ("=" + w, *wordnet.concepts(w)[0])] for ws in words], keys
+            )
+            broader = _csr([[k for w in ws for k in wordnet.concepts(w)[1]] for ws in words], keys)
+            self.senses, self.broader = _widen(senses, len(keys)), _widen(broader, len(keys))
+
+    def pairs(self, floor: float) -> dict[tuple[int, int], float]:
+        """Text index pairs ``(i, j)``, ``i < j``, that may reach ``floor``, with their cosine
+        (0 where it is below the floor: it then decides nothing)."""
+        found: dict[tuple[int, int], float] = {}
+        n = len(self.texts)
+        for first in range(0, n, _BLOCK_ROWS):
+            rows = slice(first, min(n, first + _BLOCK_ROWS))
+            cosine = (self.tfidf[rows] @ self.tfidf.T).toarray()
+            shared = (self.distinct[rows] @ self.distinct.T).toarray()
+            smaller = np.minimum.outer(self.distinct_counts[rows], self.distinct_counts)
+            keep = (cosine >= floor) | ((shared >= 2) & (shared >= 0.8 * smaller))
+            if self.senses is not None and self.broader is not None:
+                related = (
+                    self.senses[rows] @ self.senses.T
+                    + self.senses[rows] @ self.broader.T
+                    + self.broader[rows] @ self.senses.T
+                ).toarray()
+                la = self.lengths[rows][:, None]
+                lb = self.lengths[None, :]
+                bound = 2 * np.minimum(np.minimum(related, la), lb) / np.maximum(la + lb, 1)
+                keep |= (bound >= floor) & (la >= 2) & (lb >= 2)
+            for i, j in zip(*np.nonzero(keep), strict=True):
+                a, b = first + int(i), int(j)
+                if a < b:
+                    value = float(cosine[i, j])
+                    found[(a, b)] = value if value >= floor else 0.0
+        return found
 
 
 class _Scorer:
@@ -100,14 +175,25 @@ class _Scorer:
     part, WordNet loaded only when some pair needs more than wording."""
 
     def __init__(self, candidates: Sequence[Candidate], settings: QuoteSettings) -> None:
-        texts = sorted(
+        self.texts = sorted(
             {c.lemmas for c in candidates} | {p for c in candidates for p in c.part_lemmas}
         )
-        self.row = {text: i for i, text in enumerate(texts)}
-        self.cosine = _cosines(texts)
+        self.row = {text: i for i, text in enumerate(self.texts)}
         self.settings = settings
         self._wordnet: WordNet | None = None
         self._wordnet_tried = False
+        self.floor = min(
+            settings.match_threshold,
+            settings.same_speaker_threshold,
+            settings.other_speaker_threshold,
+            _VERBATIM,
+        )
+        self.cosine: dict[tuple[int, int], float] = {}
+        if any(self.texts):
+            vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+            tfidf = vectorizer.fit_transform([t or "_" for t in self.texts]).tocsr()
+            wordnet = self.wordnet()
+            self.cosine = _PairFilter(self.texts, tfidf, wordnet).pairs(self.floor)
 
     def wordnet(self) -> WordNet | None:
         if not self._wordnet_tried:
@@ -115,9 +201,28 @@ class _Scorer:
             self._wordnet = WordNet.load() if self.settings.use_wordnet else None
         return self._wordnet
 
+    def candidate_pairs(self, candidates: Sequence[Candidate]) -> set[tuple[int, int]]:
+        """Index pairs of candidates that own (as whole quote or part) two texts that may
+        match, or one text they share."""
+        owners: dict[int, list[int]] = {}
+        for index, candidate in enumerate(candidates):
+            for text in {candidate.lemmas, *candidate.part_lemmas}:
+                owners.setdefault(self.row[text], []).append(index)
+        out: set[tuple[int, int]] = set()
+        for group in owners.values():
+            out.update((a, b) for a in group for b in group if a < b)
+        for x, y in self.cosine:
+            for a in owners.get(x, ()):
+                for b in owners.get(y, ()):
+                    if a != b:
+                        out.add((a, b) if a < b else (b, a))
+        return out
+
     def pair(self, x: str, y: str, needed: float) -> float:
         """Similarity of two lemma strings; WordNet is consulted only below ``needed``."""
-        score = similarity(x, y, self.cosine[self.row[x]][self.row[y]])
+        i, j = self.row[x], self.row[y]
+        cosine = 1.0 if i == j else self.cosine.get((i, j) if i < j else (j, i), 0.0)
+        score = similarity(x, y, cosine)
         if score < needed and len(x.split()) >= 2 and len(y.split()) >= 2:
             wordnet = self.wordnet()
             if wordnet is not None:
@@ -147,20 +252,19 @@ def group_quotes(
     scorer = _Scorer(candidates, settings)
     keys = [_speaker_key(c.speaker) for c in candidates]
     pairs: list[tuple[float, int, int]] = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            same_article = candidates[i].quote.article_id == candidates[j].quote.article_id
-            if same_article:
-                needed = _VERBATIM
-            elif keys[i] is not None and keys[i] == keys[j]:
-                needed = settings.same_speaker_threshold
-            elif keys[i] is not None and keys[j] is not None:
-                needed = settings.other_speaker_threshold
-            else:
-                needed = settings.match_threshold
-            score = scorer.score(candidates[i], candidates[j], needed)
-            if score >= needed:
-                pairs.append((score, i, j))
+    for i, j in sorted(scorer.candidate_pairs(candidates)):
+        same_article = candidates[i].quote.article_id == candidates[j].quote.article_id
+        if same_article:
+            needed = _VERBATIM
+        elif keys[i] is not None and keys[i] == keys[j]:
+            needed = settings.same_speaker_threshold
+        elif keys[i] is not None and keys[j] is not None:
+            needed = settings.other_speaker_threshold
+        else:
+            needed = settings.match_threshold
+        score = scorer.score(candidates[i], candidates[j], needed)
+        if score >= needed:
+            pairs.append((score, i, j))
     pairs.sort(reverse=True)
     parent = list(range(n))
     members: dict[int, set[str]] = {i: {candidates[i].quote.article_id} for i in range(n)}
