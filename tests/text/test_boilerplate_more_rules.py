@@ -83,3 +83,27 @@ def test_author_box_at_the_end_and_after_an_author_label() -> None:
 def test_story_sentences_like_the_new_cues_survive(sentence: str) -> None:
     kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
     assert sentence in kept, dropped
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Bild anzeigen", "media-label"),
+        ("Video verfügbar bis 28.02.2031", "media-label"),
+        ("report.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm", "timestamp"),
+        ("24. März 2024, 19:49 | Hafenredaktion", "timestamp"),
+        ("Alle Ergebnisse der Regatta findest du hier.", "call-to-action"),
+        ("... weiter zu \"Die Fähre\"", "navigation"),
+        ("The port authority also closed the ferry terminal on Sunday. [Read more]", "teaser-excerpt"),
+    ],
+)
+def test_template_lines_between_story_paragraphs(line: str, rule: str) -> None:
+    kept, dropped = clean(PROSE_1, line, PROSE_2)
+    assert kept == [PROSE_1, PROSE_2]
+    assert dropped == {line: rule}
+
+
+def test_table_row_with_a_date_is_data() -> None:
+    row = "| Jane Roe | 30 June 1997 | Put out the fire on the quay |"
+    kept, _dropped = clean(PROSE_1, row, PROSE_2)
+    assert row in kept

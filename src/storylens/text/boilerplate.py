@@ -276,6 +276,7 @@ def _furniture_rule(paragraph: str) -> str | None:
 
     Cells of a layout table ("| | Related Posts | |") are read without their bars.
     """
+    table_row = paragraph.startswith("|")
     paragraph = paragraph.strip("| ") or paragraph
     if cues.COOKIE.match(paragraph):
         return "cookie-notice"
@@ -319,6 +320,16 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "contact"
     if cues.SUPPORT_ANYWHERE.search(paragraph):
         return "paywall"
+    if cues.MEDIA_LABEL.match(paragraph):
+        return "media-label"
+    if _DIGIT.search(paragraph) and (
+        cues.MODIFIED_STAMP.search(paragraph) or (not table_row and _timestamp_meta(paragraph))
+    ):
+        return "timestamp"
+    if len(paragraph) <= 120 and cues.LINK_PROMPT.search(paragraph):
+        return "call-to-action"
+    if cues.READ_MORE_SUFFIX.search(paragraph):
+        return "teaser-excerpt"
     if cues.LEGAL_NOTE.match(paragraph):
         return "legal-note"
     if cues.AUTHOR_LABEL.match(paragraph):
@@ -326,6 +337,19 @@ def _furniture_rule(paragraph: str) -> str | None:
     if cues.CAPTION_POSITION.search(paragraph) and not _REPORTING.search(paragraph):
         return "photo-caption"
     return None
+
+
+def _timestamp_meta(paragraph: str) -> bool:
+    """A template line with a date among its "|" parts: "24. März 2004, 19:49 | Jane".
+
+    The caller leaves out table rows ("| Jane | 30 June 1997 | ... |"), which are data.
+    """
+    if "|" not in paragraph or len(paragraph) > 160:
+        return False
+    parts = [part.strip() for part in paragraph.split("|") if part.strip()]
+    return len(parts) >= 2 and any(
+        _DIGIT.search(part) and cues.TIMESTAMP_ONLY.match(part) for part in parts
+    )
 
 
 def _pure_credit(paragraph: str) -> bool:

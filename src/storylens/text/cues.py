@@ -35,9 +35,13 @@ __all__ = [
     "DISCLOSURE_MAX_CHARS",
     "EDITOR_NOTE",
     "LEGAL_NOTE",
+    "LINK_PROMPT",
+    "MEDIA_LABEL",
+    "MODIFIED_STAMP",
     "NAVIGATION",
     "PAYWALL",
     "POSTED_META",
+    "READ_MORE_SUFFIX",
     "RELATED_PREFIX",
     "RELATED_PREFIX_CAPS",
     "SECTION_BLOCK",
@@ -318,11 +322,41 @@ CREDIT_LINE = re.compile(
     _I,
 )
 
+#: A link prompt closing a short paragraph: "Alle Ergebnisse findest du hier.", "Learn more here."
+#: (checked on paragraphs up to 120 characters; "Das Konzeptpapier finden Sie hier:" introduces
+#: what follows and is left alone).
+LINK_PROMPT = re.compile(
+    r"\b(?:findest du|finden sie|findet ihr|gibt es|gibt's|erfährst du|erfahren sie|lesen sie|liest du)"
+    r" (?:\w+ )?hier\s*[.!]?$|\b(?:find out more|read more|learn more|more information) here\s*[.!]?$",
+    _I,
+)
+
+#: Buttons of a picture or video player: "Bild anzeigen", "View gallery", "Video verfügbar bis ...".
+MEDIA_LABEL = re.compile(
+    r"^(?:(?:bild|foto|video|galerie|bildergalerie|image|photo|gallery)\s+(?:anzeigen|vergrößern|schließen|öffnen"
+    r"|ansehen|starten)|(?:view|enlarge|show|open|close|play)\s+(?:image|photo|video|gallery|slideshow)"
+    r"|video verfügbar bis\b)",
+    _I,
+)
+
+#: A file's or page's change stamp: "Created 03-10-2004 - Last Modified: 03-10-2004".
+MODIFIED_STAMP = re.compile(
+    r"\b(?:last modified|zuletzt (?:geändert|aktualisiert)|dernière mise à jour|última actualización)\s*:", _I
+)
+
+#: The end of a teaser excerpt of another article: "... [read more]", "... Weiterlesen »".
+READ_MORE_SUFFIX = re.compile(
+    r"(?:\[(?:read more|czytaj więcej|weiterlesen|mehr|more|leer más|lire la suite|continua a leggere)\]"
+    r"|(?:read more|weiterlesen|mehr lesen|leer más|lire la suite|czytaj więcej)\s*(?:»|›|>|\u2192|\.\.\.|\u2026)?)$",
+    _I,
+)
+
 #: Navigation between posts.
 NAVIGATION = re.compile(
     r"^(?:previous(?: post| article)?|next(?: post| article)?|older posts?|newer posts?|back to top|zurück|weiter"
     r"|vorheriger (?:artikel|beitrag)|nächster (?:artikel|beitrag)|vorschau auf den nächsten artikel"
-    r"|article précédent|article suivant|anterior|siguiente|poprzedni|następny)\s*(?::|»|«|$)",
+    r"|article précédent|article suivant|anterior|siguiente|poprzedni|następny)\s*(?::|»|«|$)"
+    r"|^(?:\.\.\.|\u2026)?\s*(?:weiter zu|zurück zu|continue to|back to)\s+\S",
     _I,
 )
 
