@@ -111,3 +111,39 @@ def test_pair_kinds() -> None:
     assert pair_kind(_pair("Naples", "Нейпелс", True, False)) == "other script"
     assert pair_kind(_pair("Hazel Green", "Hazle", True, False)) == "words added or dropped"
     assert pair_kind(_pair("Pietra Alta", "Pietralta", True, False)) == "spelling (same script)"
+
+
+def test_sound_key_ignores_what_romanisations_disagree_on() -> None:
+    # A Latin h that Russian drops, English j as Russian dzh, ya/a, eh/e, hard c as k.
+    for latin, other in [
+        ("Wharton", "Вортон"),
+        ("Jimbaran", "Джимбаран"),
+        ("Akimovka", "Якимівка"),
+        ("Ehrenfriedersdorf", "Еренфридерсдорф"),
+        ("Estepa", "Ehstepa"),
+        ("Saint-Hippolyte", "Сен-Іпполіт"),
+    ]:
+        assert name_keys(latin).sound == name_keys(other).sound, (latin, other)
+    assert name_keys("Bryansk").sound != name_keys("Berdyansk").sound
+    assert name_keys("Kharkiv").sound != name_keys("Kherson").sound
+
+
+def test_core_key_drops_generic_settlement_words() -> None:
+    assert name_keys("La Isla").core == name_keys("Isla").core
+    assert name_keys("Colonia María Magdalena").core == name_keys("María Magdalena").core
+    assert name_keys("Boise City").core == name_keys("Бойсе Сити").core
+    # Words that name a different place stay.
+    assert name_keys("New London").core != name_keys("London").core
+
+
+def test_word_drop_blocking_only_for_generic_or_undistinguished_words() -> None:
+    assert blocked_together("San Roque", "Roque")
+    assert blocked_together("Puerto Armuelles", "Armuelles")
+    for left, right in [
+        ("Toulouse, France", "France"),  # a place and its country
+        ("New London", "London"),
+        ("North Korea", "Korea"),
+        ("Lower Saxony", "Saxony"),
+        ("Papua New Guinea", "Guinea"),
+    ]:
+        assert not blocked_together(left, right), (left, right)

@@ -157,6 +157,10 @@ def mangled_place(
     """
     if group.cues & {"PERSON", "ORG", "OUTLET"} or any(m.roles for m in group.mentions):
         return False
+    if len(group.key.replace(" ", "")) < 5:
+        # A short word carries too little spelling to call it a mangled place name: the
+        # sentence-initial "Cops" beside "Queens" is no spelling of it.
+        return False
     # Same word count: "Singapore Airlines" contains a place and is no spelling of it.
     return any(
         len(place.tokens) == len(group.tokens) and _fuzzy_match(group, place, neighbours, settings)

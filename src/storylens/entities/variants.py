@@ -32,12 +32,14 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import jellyfish
+from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from storylens.entities.fold import fold_name, spelling_score
@@ -54,6 +56,13 @@ __all__ = [
 _MODEL_PATH = Path(__file__).with_name("variant_model.json")
 _VOWELS = re.compile(r"[aeiou ]+")
 _DOUBLE = re.compile(r"(.)\1+")
+
+
+def _folded(words: str) -> frozenset[str]:
+    """The folded keys of space-separated words (a word list that reads as prose)."""
+    return frozenset(fold_name(w) for w in words.split())
+
+
 #: Words of an administrative or generic form of a name, dropped before comparing
 #: ("Gmina Suprasl", "Johnsonville Town District", "Selo Ivanivka", "Oblast", "Gorod").
 _ADMIN = frozenset(
@@ -98,6 +107,52 @@ _ADMIN = frozenset(
     ]
 )
 _ABBREVIATION = re.compile(r"^\w{1,4}\.")
+#: Generic words of a settlement's name in several languages, dropped (besides ``_ADMIN``) from
+#: the ``core`` key: articles and prepositions ("La Isla" / "Isla", "De Rijp" / "Rijp") and
+#: settlement types that a name carries in one source and not in another ("Colonia María
+#: Magdalena", "Ejido Cosío", "Kampung Penanjong", "Sovkhoz Kommunarka", "Sunnyside CDP").
+#: Words that tell two real places apart ("New", "Great", "North", "Upper", "Park", "Hills",
+#: "San", "Saint") are *not* here: "London" / "New London" and "Barrington" / "Barrington
+#: Hills" are different towns.
+_GENERIC = _folded(
+    "le la les los las lo il l de del della dei di da do dos das du des der den het an am "
+    "im in colonia ejido barrio pueblo villa comuna hansestadt kampung ban phum khum "
+    "sovkhoz kolkhoz pustara cdp aul kishlak pgt posyolok poselok posiolok stantsiya "
+    "stantsia stancija wies dorp mura gaon kampong siti citi"
+)
+#: Romanisation rules of the ``sound`` key, applied in order (see ``_sound``).
+_SOUND_RULES: tuple[tuple[str, str], ...] = (
+    ("shch", "s"),
+    ("szcz", "s"),
+    ("tsch", "c"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("sch", "s"),
+    ("sh", "s"),
+    ("sz", "s"),
+    ("cz", "c"),
+    ("ch", "c"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("qu", "k"),
+    ("tz", "c"),
+    ("ts", "c"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("z", "s"),
+)
+#: "Saint" as French, Spanish, German, Portuguese and Russian renderings write it
+#: ("Saint-Hippolyte" / "Sen-Ippolit"); one sound for all.
+_SAINT = frozenset(
+    ["saint", "sainte", "sen", "sent", "st", "ste", "sankt", "san", "santa", "santo", "sao"]
+)
+_HARD_C = re.compile(r"c(?=[aoulrt])")  # "Cosio" / "Kosio"; a final c is Slavic "ts"
+_SOFT = re.compile(r"[aeiouyjh]+")
 
 
 @dataclass(frozen=True)
@@ -111,6 +166,8 @@ class NameKeys:
     nysiis: str
     latin: bool
     words: int
+    core: str = ""
+    sound: str = ""
 
 
 @lru_cache(maxsize=65536)
@@ -120,6 +177,7 @@ def name_keys(name: str) -> NameKeys:
     words = [w for w in folded.split() if w not in _ADMIN] or folded.split()
     compact = _DOUBLE.sub(r"\1", "".join(words))  # "Pietra Alta" / "Pietralta"
     skeleton = compact[:1] + _VOWELS.sub("", compact[1:])
+    core_words = [w for w in words if w not in _GENERIC] or words
     return NameKeys(
         folded=folded,
         compact=compact,
@@ -128,7 +186,32 @@ def name_keys(name: str) -> NameKeys:
         nysiis=jellyfish.nysiis(compact) if compact else "",
         latin=not any("\u0370" <= c <= "\u1fff" for c in name),
         words=len(words),
+        core=_DOUBLE.sub(r"\1", "".join(core_words)),
+        sound=_sound(name),
     )
+
+
+@lru_cache(maxsize=65536)
+def _sound(name: str) -> str:
+    """A consonant key that ignores what romanisations and other scripts disagree on.
+
+    Built from the name itself, not from ``fold_name`` (whose Ukrainian *h* = Russian *g* rule
+    turns English *h* into *g*): Cyrillic through anyascii, then ``dzh``/``dj``/``zh`` as *j*
+    (English *Jimbaran* is Russian *Dzhimbaran*, French *Jouy* is *Zhui*), ``shch``/``szcz``/
+    ``sch``/``sh``/``sz`` as *s*, ``ch``/``cz``/``tsch``/``ts``/``tz`` as *c*, hard *c* as *k*,
+    ``ph`` *f*, ``th`` *t*, ``w`` *v*, ``z`` *s*; then every vowel, *y*, *j* and *h* dropped
+    (Russian has no *h* and renders a Latin one as nothing or *kh*, *Wharton* / *Vorton*,
+    *Ehrenfriedersdorf* / *Erenfridersdorf*; *Akimovka* / *Yakimivka*, *Eagar* / *Igar*),
+    administrative and generic words dropped, doubled letters collapsed.
+    """
+    text = re.sub(r"[^a-z -]+", "", anyascii(name).lower().replace("'", ""))
+    words = [w for w in re.split(r"[ -]+", text) if w]
+    kept = [w for w in words if fold_name(w) not in _ADMIN and fold_name(w) not in _GENERIC]
+    kept = ["sn" if w in _SAINT else w for w in kept]
+    text = _HARD_C.sub("k", "".join(kept or words))  # before "ch" and "tz" become "c"
+    for source, target in _SOUND_RULES:
+        text = text.replace(source, target)
+    return _DOUBLE.sub(r"\1", _SOFT.sub("", text))
 
 
 def blocked_together(left: str, right: str) -> bool:
@@ -140,6 +223,8 @@ def blocked_together(left: str, right: str) -> bool:
     a, b = name_keys(left), name_keys(right)
     if min(len(a.compact), len(b.compact)) < 4:
         return False
+    if _words_dropped(left, right):
+        return True
     return any(
         x[:2] == y[:2] and x
         for x, y in (
@@ -147,8 +232,60 @@ def blocked_together(left: str, right: str) -> bool:
             (a.skeleton, b.skeleton),
             (a.metaphone, b.metaphone),
             (a.nysiis, b.nysiis),
+            (a.core, b.core),
+            (a.sound, b.sound),
         )
     )
+
+
+#: Words that make a different place of the name they are added to: "South Sudan" is not
+#: "Sudan", "New London" not "London", "Lower Saxony" not "Saxony", "Nizhny Novgorod" not
+#: "Novgorod". Two names that differ by one of them are never blocked together as a word drop.
+_DISTINCT = _folded(
+    "north south east west northern southern eastern western upper lower new old great "
+    "greater little big high low nord sud est ouest nueva nuevo vieux vieille neu alt "
+    "ober nieder unter gross klein nowa nowy stara stary novyi novyy novy novo novaya "
+    "staryi staryy staraya stare velykyi velikiy velikaya mali malyi malyy malaya nizhni "
+    "nizhniy nizhny nizhnii verkhni verkhniy verkhny severny yuzhny island islands bay "
+    "beach park heights hills springs lake river valley port fort mount point"
+)
+
+
+_POSSESSIVE = re.compile(r"\w\s*['’]s\b")
+
+
+def _head(name: str) -> str:
+    """The name before a comma: "Fort Smith, Arkansas" is compared as "Fort Smith"."""
+    if "," not in name:
+        return name
+    head = name.split(",", 1)[0].strip()
+    return head if sum(c.isalpha() for c in head) >= 4 else name
+
+
+@lru_cache(maxsize=65536)
+def _core_words(name: str) -> tuple[str, ...]:
+    words = fold_name(name).split()
+    kept = tuple(w for w in words if w not in _ADMIN and w not in _GENERIC)
+    return kept or tuple(words)
+
+
+def _words_dropped(left: str, right: str) -> bool:
+    """Whether one name is the other with whole words added before it.
+
+    "San Roque" / "Roque", "Puerto Armuelles" / "Armuelles" qualify; words added after it
+    ("the Long Beach plant", "Wellington town centre", "Barrington Hills") do not, nor a name
+    with a comma
+    ("Toulouse, France" / "France", a place and its country), a part of a word
+    ("Niger" / "Nigeria") and a word of ``_DISTINCT`` ("South Sudan" / "Sudan") do not.
+    """
+    if "," in left or "," in right or _POSSESSIVE.search(left) or _POSSESSIVE.search(right):
+        return False  # "Singapore's Changi Airport" is no form of "Changi Airport"
+    short, long = sorted((_core_words(left), _core_words(right)), key=len)
+    if len(short) == len(long) or sum(map(len, short)) < 5:
+        return False
+    if long[-len(short) :] != short:
+        return False  # words added at the end make a part or a facility: "Long Beach plant"
+    return not set(long[: -len(short)]) & _DISTINCT
 
 
 def _jw(a: str, b: str) -> float:
@@ -177,6 +314,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "token_set",
     "contained",
     "abbreviation",
+    "jw_core",
+    "eq_core",
+    "contained_core",
+    "jw_sound",
+    "dl_sound",
+    "eq_sound",
 )
 
 
@@ -184,6 +327,7 @@ def pair_features(left: str, right: str) -> list[float]:
     """The feature vector of two names, in the order of ``FEATURE_NAMES``."""
     a, b = name_keys(left), name_keys(right)
     shorter, longer = sorted((a.compact, b.compact), key=len)
+    short_core, long_core = sorted((a.core, b.core), key=len)
     return [
         spelling_score(left, right),
         _jw(a.folded, b.folded),
@@ -200,6 +344,12 @@ def pair_features(left: str, right: str) -> list[float]:
         fuzz.token_set_ratio(a.folded, b.folded) / 100.0,
         float(len(shorter) >= 4 and shorter in longer),
         float(bool(_ABBREVIATION.match(left)) != bool(_ABBREVIATION.match(right))),
+        _jw(a.core, b.core),
+        float(bool(a.core) and a.core == b.core),
+        float(len(short_core) >= 4 and short_core in long_core),
+        _jw(a.sound, b.sound),
+        _dl(a.sound, b.sound),
+        float(len(a.sound) >= 3 and a.sound == b.sound),
     ]
 
 
@@ -224,12 +374,15 @@ class VariantModel:
     two_shared: float = 1.0
 
     def probability(self, left: str, right: str) -> float:
-        """The calibrated probability that two names are spellings of one place (0 unblocked)."""
+        """The calibrated probability that two names are spellings of one place (0 unblocked).
+
+        A name qualified after a comma is compared by its head ("Fort Smith, Arkansas" /
+        "Fort Coffee" as "Fort Smith" / "Fort Coffee"): the region is no part of the spelling.
+        """
+        left, right = _head(left), _head(right)
         if not blocked_together(left, right):
             return 0.0
-        z = self.bias + sum(
-            w * x for w, x in zip(self.weights, pair_features(left, right), strict=True)
-        )
+        z = self.bias + sum(map(operator.mul, self.weights, pair_features(left, right)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def same(self, left: str, right: str) -> bool:
