@@ -274,10 +274,81 @@ class BoilerplateCleaner:
 def _furniture_rule(paragraph: str) -> str | None:
     """The cue rule a short paragraph matches, or None.
 
-    Cells of a layout table ("| | Related Posts | |") are read without their bars.
+    Cells of a layout table ("| | Related Posts | |") are read without their bars. Anchored cues
+    (``match``) are cheap; each unanchored search runs only when the lower-cased paragraph holds
+    one of its literal keys (plain-text ingest runs this on every short paragraph).
     """
     table_row = paragraph.startswith("|")
     paragraph = paragraph.strip("| ") or paragraph
+    lowered = paragraph.lower()
+    rule = _anchored_rule(paragraph)
+    if rule is not None:
+        return rule
+    if cues.may_contain(cues.COPYRIGHT_KEYS, lowered, True) and cues.COPYRIGHT.search(paragraph):
+        return "copyright"
+    if cues.NAVIGATION.match(paragraph):
+        return "navigation"
+    if (
+        cues.POSTED_META.search(paragraph)
+        if "|" in paragraph
+        else cues.POSTED_META.match(paragraph)
+    ):
+        return "post-meta"  # its unanchored alternatives all need a "|"
+    if cues.CREDIT_LINE.match(paragraph):
+        return "credit-line"
+    if cues.CAPTION_PREFIX.match(paragraph):
+        return "photo-credit" if _pure_credit(paragraph) else "photo-caption"
+    has_digit = _DIGIT.search(paragraph) is not None
+    if has_digit and cues.TIMESTAMP_ONLY.match(paragraph):
+        return "timestamp"
+    if cues.may_contain(cues.CALL_TO_ACTION_KEYS, lowered, True) and cues.CALL_TO_ACTION.search(
+        paragraph
+    ):
+        return "call-to-action"
+    if cues.may_contain(cues.DISCLOSURE_KEYS, lowered, True) and cues.DISCLOSURE.search(paragraph):
+        return "disclosure"
+    if cues.may_contain(
+        cues.SUBSCRIBE_ANYWHERE_KEYS, lowered, True
+    ) and cues.SUBSCRIBE_ANYWHERE.search(paragraph):
+        return "subscribe"
+    if cues.CONTACT.match(paragraph):
+        return "contact"
+    if cues.may_contain(cues.SUPPORT_ANYWHERE_KEYS, lowered, True) and cues.SUPPORT_ANYWHERE.search(
+        paragraph
+    ):
+        return "paywall"
+    if cues.MEDIA_LABEL.match(paragraph):
+        return "media-label"
+    if has_digit and (
+        (
+            cues.may_contain(cues.MODIFIED_STAMP_KEYS, lowered, True)
+            and cues.MODIFIED_STAMP.search(paragraph)
+        )
+        or (not table_row and _timestamp_meta(paragraph))
+    ):
+        return "timestamp"
+    tail = lowered[-40:]
+    if (
+        len(paragraph) <= 120
+        and cues.may_contain(cues.LINK_PROMPT_KEYS, tail, True)
+        and cues.LINK_PROMPT.search(paragraph)
+    ):
+        return "call-to-action"
+    if cues.may_contain(cues.READ_MORE_SUFFIX_KEYS, tail, True) and cues.READ_MORE_SUFFIX.search(
+        paragraph
+    ):
+        return "teaser-excerpt"
+    if cues.LEGAL_NOTE.match(paragraph):
+        return "legal-note"
+    if cues.AUTHOR_LABEL.match(paragraph):
+        return "author-label"
+    if "(" in paragraph and _position_caption(paragraph):
+        return "photo-caption"
+    return None
+
+
+def _anchored_rule(paragraph: str) -> str | None:
+    """The first rules, in order, whose cue must start the paragraph (or be all of it)."""
     if cues.COOKIE.match(paragraph):
         return "cookie-notice"
     if cues.COMMENT_PROMPT.match(paragraph):
@@ -298,45 +369,15 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "paywall"
     if cues.ADVERT.match(paragraph):
         return "advert"
-    if cues.may_contain(cues.COPYRIGHT_KEYS, paragraph) and cues.COPYRIGHT.search(paragraph):
-        return "copyright"
-    if cues.NAVIGATION.match(paragraph):
-        return "navigation"
-    if cues.POSTED_META.search(paragraph):
-        return "post-meta"
-    if cues.CREDIT_LINE.match(paragraph):
-        return "credit-line"
-    if cues.CAPTION_PREFIX.match(paragraph):
-        return "photo-credit" if _pure_credit(paragraph) else "photo-caption"
-    if _DIGIT.search(paragraph) and cues.TIMESTAMP_ONLY.match(paragraph):
-        return "timestamp"
-    if cues.CALL_TO_ACTION.search(paragraph):
-        return "call-to-action"
-    if cues.DISCLOSURE.search(paragraph):
-        return "disclosure"
-    if cues.SUBSCRIBE_ANYWHERE.search(paragraph):
-        return "subscribe"
-    if cues.CONTACT.match(paragraph):
-        return "contact"
-    if cues.SUPPORT_ANYWHERE.search(paragraph):
-        return "paywall"
-    if cues.MEDIA_LABEL.match(paragraph):
-        return "media-label"
-    if _DIGIT.search(paragraph) and (
-        cues.MODIFIED_STAMP.search(paragraph) or (not table_row and _timestamp_meta(paragraph))
-    ):
-        return "timestamp"
-    if len(paragraph) <= 120 and cues.LINK_PROMPT.search(paragraph):
-        return "call-to-action"
-    if cues.READ_MORE_SUFFIX.search(paragraph):
-        return "teaser-excerpt"
-    if cues.LEGAL_NOTE.match(paragraph):
-        return "legal-note"
-    if cues.AUTHOR_LABEL.match(paragraph):
-        return "author-label"
-    if cues.CAPTION_POSITION.search(paragraph) and not _REPORTING.search(paragraph):
-        return "photo-caption"
     return None
+
+
+def _position_caption(paragraph: str) -> bool:
+    """A caption that places people: "Mayor Jane Roe (left) looks on ..." (and no reporting verb)."""
+    for marker in cues.CAPTION_POSITION.finditer(paragraph):
+        if cues.CAPTION_POSITION_NAME.search(paragraph, 0, marker.start()):
+            return not _REPORTING.search(paragraph)
+    return False
 
 
 def _timestamp_meta(paragraph: str) -> bool:

@@ -20,8 +20,10 @@ __all__ = [
     "AUTHOR_BIO",
     "AUTHOR_LABEL",
     "CALL_TO_ACTION",
+    "CALL_TO_ACTION_KEYS",
     "CAPTION_NAME_CREDIT",
     "CAPTION_POSITION",
+    "CAPTION_POSITION_NAME",
     "CAPTION_PREFIX",
     "COMMENT_PROMPT",
     "CONTACT",
@@ -32,16 +34,20 @@ __all__ = [
     "CREDIT_SUFFIX",
     "CREDIT_SUFFIX_KEYS",
     "DISCLOSURE",
+    "DISCLOSURE_KEYS",
     "DISCLOSURE_MAX_CHARS",
     "EDITOR_NOTE",
     "LEGAL_NOTE",
     "LINK_PROMPT",
+    "LINK_PROMPT_KEYS",
     "MEDIA_LABEL",
     "MODIFIED_STAMP",
+    "MODIFIED_STAMP_KEYS",
     "NAVIGATION",
     "PAYWALL",
     "POSTED_META",
     "READ_MORE_SUFFIX",
+    "READ_MORE_SUFFIX_KEYS",
     "RELATED_PREFIX",
     "RELATED_PREFIX_CAPS",
     "SECTION_BLOCK",
@@ -50,8 +56,10 @@ __all__ = [
     "SOCIAL_ONLY",
     "SUBSCRIBE",
     "SUBSCRIBE_ANYWHERE",
+    "SUBSCRIBE_ANYWHERE_KEYS",
     "SUBSCRIBE_CONTINUATION",
     "SUPPORT_ANYWHERE",
+    "SUPPORT_ANYWHERE_KEYS",
     "TIMESTAMP_ONLY",
     "may_contain",
 ]
@@ -62,6 +70,20 @@ CALL_TO_ACTION = re.compile(
     r"|^(?:klicken sie auf den (?:unteren )?button|click (?:the button|below) to load|mit dem laden des inhalts)"
     r"|^(?:weitere|mehr) infos?(?:rmationen)? (?:unter|auf|bei)\b|^more info(?:rmation)? (?:at|on)\b",
     re.IGNORECASE,
+)
+
+#: Literal pieces (lower case) one of which every ``CALL_TO_ACTION`` match contains: the unanchored
+#: searches are the cleaner's slowest step, so a substring test goes first (as for ``COPYRIGHT``).
+CALL_TO_ACTION_KEYS = (
+    "click",
+    "tap here",
+    "klick",
+    "cliquez",
+    "clic",
+    "kliknij",
+    "button",
+    "laden des",
+    "info",
 )
 
 _I = re.IGNORECASE
@@ -219,6 +241,21 @@ SUPPORT_ANYWHERE = re.compile(
     _I,
 )
 
+#: Literal pieces (lower case) one of which every ``SUPPORT_ANYWHERE`` match contains.
+SUPPORT_ANYWHERE_KEYS = (
+    "support",
+    "help us",
+    "need your",
+    "first-time",
+    "bezahlschranke",
+    "unterstütz",
+    "ich freiwillig",
+    "wesprzyj",
+    "cancela",
+    "periodismo",
+    "soutenez",
+)
+
 #: Cookie notices.
 COOKIE = re.compile(
     r"^(?:cookie (?:notice|policy|settings|consent)\b|we use cookies|this (?:site|website) uses cookies"
@@ -270,12 +307,16 @@ CAPTION_PREFIX = re.compile(
     _I,
 )
 
-#: Who-is-where markers of a photo caption: "(left)", "(second from right)", "(v.l.n.r.)".
+#: Who-is-where markers of a photo caption: "(left)", "(second from right)", "(v.l.n.r.)". The
+#: pattern starts with a literal "(" (fast to search); ``CAPTION_POSITION_NAME`` then checks that a
+#: capitalised name stands right before the marker ("Mayor Jane Roe (left) ...").
 CAPTION_POSITION = re.compile(
-    r"[A-Z\u00c0-\u00de][\w.'\u2019-]+\s*\((?:\d\.\s*)?(?:left|right|centre|center|l|r|front|back|from left|second (?:from )?(?:left|right)|links|rechts|mitte"
-    r"|v\.\s?l\.(?:\s?n\.\s?r\.)?|von (?:links|rechts)|izquierda|derecha|à gauche|à droite|au centre)\)",
+    r"\((?:\d\.\s*)?(?:left|right|centre|center|l|r|front|back|from left|second (?:from )?(?:left|right)|links"
+    r"|rechts|mitte|v\.\s?l\.(?:\s?n\.\s?r\.)?|von (?:links|rechts)|izquierda|derecha|à gauche|à droite"
+    r"|au centre)\)",
     _I,
 )
+CAPTION_POSITION_NAME = re.compile(r"[A-Z\u00c0-\u00de][\w.'\u2019-]+\s*$")
 
 #: A caption ending in the photographer's name or an upper-case agency: "... on Monday. (Jane Roe)",
 #: "... in the harbour. By HARBOUR POLICE".
@@ -308,10 +349,14 @@ CREDIT_SUFFIX_KEYS = (
 )
 
 
-def may_contain(keys: tuple[str, ...], text: str) -> bool:
-    """Whether ``text`` holds one of ``keys`` (case-insensitively): a prefilter for a regex."""
-    lowered = text.lower()
-    return any(key in lowered for key in keys)
+def may_contain(keys: tuple[str, ...], text: str, lowered: bool = False) -> bool:
+    """Whether ``text`` holds one of ``keys`` (case-insensitively): a prefilter for a regex.
+
+    Pass ``lowered=True`` when ``text`` is already lower case (saves a copy per test).
+    """
+    if not lowered:
+        text = text.lower()
+    return any(key in text for key in keys)
 
 
 #: Reuters-style reporting and editing credits: "(Reporting by A in B; editing by C)".
@@ -331,6 +376,9 @@ LINK_PROMPT = re.compile(
     _I,
 )
 
+#: Literal pieces (lower case) one of which the end of every ``LINK_PROMPT`` match contains.
+LINK_PROMPT_KEYS = ("hier", "here")
+
 #: Buttons of a picture or video player: "Bild anzeigen", "View gallery", "Video verfügbar bis ...".
 MEDIA_LABEL = re.compile(
     r"^(?:(?:bild|foto|video|galerie|bildergalerie|image|photo|gallery)\s+(?:anzeigen|vergrößern|schließen|öffnen"
@@ -341,8 +389,12 @@ MEDIA_LABEL = re.compile(
 
 #: A file's or page's change stamp: "Created 03-10-2004 - Last Modified: 03-10-2004".
 MODIFIED_STAMP = re.compile(
-    r"\b(?:last modified|zuletzt (?:geändert|aktualisiert)|dernière mise à jour|última actualización)\s*:", _I
+    r"\b(?:last modified|zuletzt (?:geändert|aktualisiert)|dernière mise à jour|última actualización)\s*:",
+    _I,
 )
+
+#: Literal pieces (lower case) one of which every ``MODIFIED_STAMP`` match contains.
+MODIFIED_STAMP_KEYS = ("modified", "zuletzt", "mise à jour", "actualización")
 
 #: The end of a teaser excerpt of another article: "... [read more]", "... Weiterlesen »".
 READ_MORE_SUFFIX = re.compile(
@@ -350,6 +402,9 @@ READ_MORE_SUFFIX = re.compile(
     r"|(?:read more|weiterlesen|mehr lesen|leer más|lire la suite|czytaj więcej)\s*(?:»|›|>|\u2192|\.\.\.|\u2026)?)$",
     _I,
 )
+
+#: Literal pieces (lower case) one of which the end of every ``READ_MORE_SUFFIX`` match contains.
+READ_MORE_SUFFIX_KEYS = ("more", "mehr", "weiterlesen", "más", "suite", "więcej", "leggere")
 
 #: Navigation between posts.
 NAVIGATION = re.compile(
@@ -394,6 +449,18 @@ DISCLOSURE = re.compile(
     r"|\b(?:wir )?erhalten (?:wir )?(?:eine )?provision\b|\bgeld erhalten wir\b|\bsponsored by\b",
     _I,
 )
+
+#: Literal pieces (lower case) one of which every ``DISCLOSURE`` match contains.
+DISCLOSURE_KEYS = (
+    "affiliate",
+    "receive",
+    "earn",
+    "advertisers",
+    "contains",
+    "provision",
+    "geld erhalten",
+    "sponsored by",
+)
 DISCLOSURE_MAX_CHARS = 700
 
 #: Subscription offers that do not start the paragraph ("... in your inbox", "RSS-Feed abonnieren").
@@ -403,6 +470,24 @@ SUBSCRIBE_ANYWHERE = re.compile(
     r"|nuestro canal de|únete desde|s[ií]guenos (?:en|por)\b"
     r"|(?:by|with) (?:signing up|registering|subscribing),? you (?:agree|accept)|mit der registrierung akzeptieren sie)",
     _I,
+)
+
+#: Literal pieces (lower case) one of which every ``SUBSCRIBE_ANYWHERE`` match contains.
+SUBSCRIBE_ANYWHERE_KEYS = (
+    "sign up here",
+    "subscribe here",
+    "inbox",
+    "posteingang",
+    "postfach",
+    "rss-feed",
+    "newsletter",
+    "nuestro canal",
+    "únete desde",
+    "signing up",
+    "registering",
+    "subscribing",
+    "registrierung",
+    "guenos",
 )
 
 #: Legal small print: "(Alle Angaben ohne Gewähr)", "Unless otherwise noted, content is licensed ...".
