@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -451,6 +451,8 @@ def _identical_measures(
         if len({f.article_id for f in kept}) < settings.min_sources:
             continue
         keys = [f.counts_key for f in kept if f.counts_key]
-        label = max(set(keys), key=keys.count) if keys else "figure"
+        # the most frequent key, the first written among equals: a set's order would make the
+        # label change from run to run
+        label = Counter(keys).most_common(1)[0][0] if keys else "figure"
         groups.append(classify(kept, f"{label} ({kept[0].unit})", outlets, settings))
     return groups
