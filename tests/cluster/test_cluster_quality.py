@@ -50,3 +50,20 @@ def test_quality_gate_multinews_sample(shared_data: Path) -> None:
 def test_quality_gate_timeline17_sample(shared_data: Path) -> None:
     # 400 articles spread over the whole stream: 0.901 when pinned.
     assert _f1(load_timeline17(shared_data / "timeline17", limit=400)) >= 0.87
+
+
+def test_nested_granularity_bound_holds_for_every_clustering() -> None:
+    import itertools
+
+    from storylens.bench.cluster_metrics import nested_granularity_bound
+
+    coarse = ["t", "t", "t", "t", "u", "u"]
+    fine = ["e", "e", "e", "f", "g", "h"]
+    bound = nested_granularity_bound(fine, coarse)
+    assert bound == pytest.approx(1 + (3 * 3 / 4 + 1 / 4 + 1 / 2 + 1 / 2) / 6)
+    best = 0.0
+    for labels in itertools.product("abc", repeat=len(fine)):  # every clustering of 6 items
+        total = bcubed(coarse, labels)["recall"] + bcubed(fine, labels)["precision"]
+        assert total <= bound + 1e-12
+        best = max(best, total)
+    assert best == pytest.approx(bound)  # reached: the fine clusters, or the coarse ones

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-__all__ = ["bcubed", "pairwise"]
+__all__ = ["bcubed", "nested_granularity_bound", "pairwise"]
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -48,3 +48,24 @@ def pairwise(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     precision = true_positive / predicted_pairs if predicted_pairs else 1.0
     recall = true_positive / gold_pairs if gold_pairs else 1.0
     return {"precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+
+
+def nested_granularity_bound(fine: Sequence[str], coarse: Sequence[str]) -> float:
+    """Upper bound on coarse-level B-cubed recall + fine-level B-cubed precision of any one
+    clustering, when the fine labels nest in the coarse ones (ECB+ events within topics).
+
+    For an item ``i`` with fine cluster ``E`` inside coarse cluster ``T``, and its predicted
+    cluster ``C``: recall_T(i) + precision_E(i) = |C & T| / |T| + |C & E| / |C| is at most
+    ``1 + |E| / |T|`` (taking in items outside ``T`` only lowers precision; with ``C & T``
+    between ``E`` and ``T`` the sum is convex in its size and equals the bound at both ends).
+    So no single clustering is good at both levels unless the fine clusters fill their
+    coarse ones; it tells what a pair of per-level targets can be met at once.
+    """
+    if len(fine) != len(coarse):
+        raise ValueError("fine and coarse labellings differ in length")
+    if not fine:
+        return 2.0
+    fine_size = Counter(zip(coarse, fine, strict=True))
+    coarse_size = Counter(coarse)
+    share = sum(fine_size[(c, f)] / coarse_size[c] for f, c in zip(fine, coarse, strict=True))
+    return 1.0 + share / len(fine)
