@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storylens.errors import ConfigError
+from storylens.memo import ArticleMemo, code_digest
 from storylens.records import Article
 
 if TYPE_CHECKING:
@@ -55,6 +56,22 @@ class NlpResources:
         self.store = store
         self._nlp: Language | None = None
         self._docs: OrderedDict[str, Doc] = OrderedDict()
+        self._memos: dict[str, ArticleMemo[Any]] = {}
+
+    def memo(
+        self, stage: str, result_type: Any, package: str, settings: object = None
+    ) -> ArticleMemo[Any]:
+        """The per-article result cache of one stage, shared by every story this process
+        analyses and backed by the same store as the parses.
+
+        Its store key carries a digest of the stage package's source code, its settings and
+        the parse model, so changed code or settings never read stale results.
+        """
+        found = self._memos.get(stage)
+        if found is None:
+            version = code_digest(package, f"{settings!r}|{self.artifact_kind}")
+            found = self._memos[stage] = ArticleMemo(self.store, f"{stage}/{version}", result_type)
+        return found
 
     @property
     def nlp(self) -> Language:

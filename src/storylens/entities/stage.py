@@ -10,7 +10,7 @@ from storylens.entities.mentions import NameMention, NerFixes, extract_mentions
 from storylens.entities.resolve import EntityResolver
 from storylens.entities.settings import EntitySettings
 from storylens.nlp import NlpResources
-from storylens.records import StoryAnalysis
+from storylens.records import Article, StoryAnalysis
 
 __all__ = ["EntitiesAnalyser", "make_analyser"]
 
@@ -44,16 +44,29 @@ class EntitiesAnalyser:
         self.resolver = EntityResolver(self.settings, gazetteer)
 
     def mentions(self, analysis: StoryAnalysis) -> list[NameMention]:
-        """Every cleaned name mention of the story's articles."""
-        docs = self.resources.docs(analysis.articles)
-        found: list[NameMention] = []
-        for article in analysis.articles:
-            found.extend(
-                extract_mentions(
-                    docs[article.id], article.id, analysis.story.id, self.fixes, self.gazetteer
-                )
-            )
-        return found
+        """Every cleaned name mention of the story's articles.
+
+        Per article, mentions are found once and kept (``NlpResources.memo``): re-briefing a
+        grown story neither re-reads the other articles' parses nor re-runs NER clean-up.
+        """
+        memo = self.resources.memo(
+            "entities/mentions",
+            tuple[NameMention, ...],
+            "storylens.entities",
+            (self.fixes, self.settings),
+        )
+
+        def extract(article: Article) -> tuple[NameMention, ...]:
+            doc = self.resources.docs([article])[article.id]
+            return tuple(extract_mentions(doc, article.id, "", self.fixes, self.gazetteer))
+
+        found = memo.get(analysis.articles, extract)
+        story = analysis.story.id
+        return [
+            dataclasses.replace(m, group=story)
+            for article in analysis.articles
+            for m in found[article.id]
+        ]
 
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with ``entities`` filled in, most salient first."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, cast
 
 from storylens.config import Settings
@@ -65,18 +66,20 @@ class TimeAnalyser:
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with its time mentions and timeline."""
         articles = analysis.articles
-        docs = self.resources.docs(articles) if articles else {}
         spans = {
-            a.id: _sentence_spans(a, analysis.sentences_of(a.id), docs.get(a.id)) for a in articles
+            a.id: _sentence_spans(
+                a,
+                analysis.sentences_of(a.id),
+                None if analysis.sentences_of(a.id) else self._doc(a),
+            )
+            for a in articles
         }
         timexes: dict[str, list[Timex]] = {}
         index = EventIndex(self.settings.event_min_overlap)
-        for article in articles:
-            if article.published is None:
-                continue
-            timexes[article.id] = self.tagger.tag(
-                article.text, article.published, docs.get(article.id)
-            )
+        anchored = [a for a in articles if a.published is not None]
+        tagged = self._tagged(anchored, {a.id: a.published for a in anchored})
+        for article in anchored:
+            timexes[article.id] = list(tagged[article.id])
             for timex in timexes[article.id]:
                 if timex.relation is None and timex.granularity in {"day", "time"}:
                     start, end, _ = self._sentence(spans[article.id], timex.start)
@@ -89,7 +92,7 @@ class TimeAnalyser:
             if guess is not None:
                 inferred[article.id] = guess
             dct = guess.date if guess else None
-            timexes[article.id] = self.tagger.tag(article.text, dct, docs.get(article.id))
+            timexes[article.id] = list(self._tagged([article], {article.id: dct})[article.id])
         mentions: list[TimeMention] = []
         dated: list[DatedSentence] = []
         for article in articles:
@@ -107,6 +110,23 @@ class TimeAnalyser:
             self._one_per_sentence(dated), self.settings, analysis.story.duplicate_of
         )
         return dataclasses.replace(analysis, time_mentions=tuple(mentions), timeline=timeline)
+
+    def _doc(self, article: Article) -> Doc:
+        return self.resources.docs([article])[article.id]
+
+    def _tagged(
+        self, articles: Sequence[Article], anchors: dict[str, dt.date | None]
+    ) -> dict[str, tuple[Timex, ...]]:
+        """Each article's normalised time expressions against its anchor date: tagged once per
+        article and anchor, then read back (``NlpResources.memo``)."""
+        memo = self.resources.memo(
+            "time/timexes", tuple[Timex, ...], "storylens.time", self.settings
+        )
+        return memo.get(
+            articles,
+            lambda a: tuple(self.tagger.tag(a.text, anchors[a.id], self._doc(a))),
+            lambda a: str(anchors[a.id]),
+        )
 
     @staticmethod
     def _sentence(spans: list[tuple[int, int, int]], offset: int) -> tuple[int, int, int]:

@@ -1,0 +1,178 @@
+"""Per-article stage results, computed once and kept in the store.
+
+Re-briefing a story after ten articles join it should not redo the per-article work of the
+other 490 (issue 12): each stage's per-article result (name mentions, time expressions, quote
+candidates, figures) is saved as a store artifact keyed by the stage, its version and what the
+result depends on, and read back next time. Results are JSON, not pickle: a store may be shared
+or come from elsewhere, and loading it must never run code.
+
+``to_json`` / ``from_json`` turn the project's frozen dataclasses (with tuples, frozensets,
+dates, optional and nested records) into JSON values and back, guided by their type hints, so a
+stage declares its result type and needs no hand-written serialiser.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import types
+import typing
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from storylens.records import Article
+
+if TYPE_CHECKING:
+    from storylens.store.base import Store
+
+__all__ = ["ArticleMemo", "code_digest", "from_json", "to_json"]
+
+T = TypeVar("T")
+
+
+@cache
+def code_digest(package: str, extra: str = "") -> str:
+    """A short digest of a package's Python sources (and ``extra``): changes with the code."""
+    spec = importlib.util.find_spec(package)
+    digest = hashlib.sha256(extra.encode("utf-8"))
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*.py")):
+            digest.update(path.name.encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def to_json(value: Any) -> Any:
+    """A JSON-ready value: dataclasses become dicts, tuples and sets lists, dates ISO strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((to_json(v) for v in value), key=repr)
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_json(kind: Any, value: Any) -> Any:
+    """Rebuild a value of type ``kind`` from ``to_json`` output."""
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        return from_json(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_json(args[0], v) for v in value)
+        return tuple(from_json(a, v) for a, v in zip(args, value, strict=True))
+    if origin in (frozenset, set):
+        items = (from_json(args[0], v) for v in value)
+        return frozenset(items) if origin is frozenset else set(items)
+    if origin is list:
+        return [from_json(args[0], v) for v in value]
+    if origin is dict:
+        return {from_json(args[0], k): from_json(args[1], v) for k, v in value.items()}
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        hints = _hints(kind)
+        return kind(
+            **{
+                f.name: from_json(hints[f.name], value[f.name])
+                for f in dataclasses.fields(kind)
+                if f.name in value and f.init
+            }
+        )
+    if kind is dt.datetime:
+        return dt.datetime.fromisoformat(value)
+    if kind is dt.date:
+        return dt.date.fromisoformat(value)
+    return value
+
+
+class ArticleMemo(Generic[T]):
+    """One stage's per-article results: in memory (bounded), in the store, else computed.
+
+    ``kind`` names the stage and its version ("entities/mentions/3"); bump the version whenever
+    the stage's per-article output changes, so stale results are recomputed rather than read.
+    ``key`` adds what else the result depends on (a publication date used as anchor, say).
+
+    Example:
+        >>> from storylens.store import MemoryStore
+        >>> memo = ArticleMemo(MemoryStore(), "demo/lengths/1", tuple[int, ...])
+        >>> memo.key_for("a1")
+        'demo/lengths/1'
+    """
+
+    def __init__(
+        self, store: Store | None, kind: str, result_type: Any, memory_size: int = 2000
+    ) -> None:
+        self.store = store
+        self.kind = kind
+        self.result_type = result_type
+        self.memory_size = memory_size
+        self._memory: OrderedDict[tuple[str, str], T] = OrderedDict()
+        self.computed = 0
+        self.reused = 0
+
+    def key_for(self, article_id: str, extra: str = "") -> str:
+        """The artifact kind under which one article's result is stored."""
+        del article_id  # the store keys artifacts by article already
+        return f"{self.kind}/{extra}" if extra else self.kind
+
+    def get(
+        self,
+        articles: Sequence[Article],
+        compute: Callable[[Article], T],
+        extra: Callable[[Article], str] | None = None,
+    ) -> dict[str, T]:
+        """Each article's result, computing (and saving) only the missing ones."""
+        out: dict[str, T] = {}
+        fresh: list[tuple[str, str, bytes]] = []
+        for article in articles:
+            kind = self.key_for(article.id, extra(article) if extra else "")
+            slot = (article.id, kind)
+            found = self._memory.get(slot)
+            if found is None and self.store is not None:
+                payload = self.store.get_artifact(article.id, kind)
+                if payload is not None:
+                    found = from_json(self.result_type, json.loads(payload))
+            if found is None:
+                found = compute(article)
+                self.computed += 1
+                if self.store is not None:
+                    fresh.append((article.id, kind, json.dumps(to_json(found)).encode("utf-8")))
+            else:
+                self.reused += 1
+            self._remember(slot, found)
+            out[article.id] = found
+        if fresh and self.store is not None:
+            self.store.put_artifacts(fresh)
+        return out
+
+    def _remember(self, slot: tuple[str, str], value: T) -> None:
+        self._memory[slot] = value
+        self._memory.move_to_end(slot)
+        while len(self._memory) > self.memory_size:
+            self._memory.popitem(last=False)
+
+    def forget(self, article_ids: Iterable[str]) -> None:
+        """Drop in-memory results (the store's copies stay)."""
+        gone = set(article_ids)
+        for slot in [s for s in self._memory if s[0] in gone]:
+            del self._memory[slot]
