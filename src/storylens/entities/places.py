@@ -157,13 +157,15 @@ def mangled_place(
     """
     if group.cues & {"PERSON", "ORG", "OUTLET"} or any(m.roles for m in group.mentions):
         return False
-    if len(group.key.replace(" ", "")) < 5:
-        # A short word carries too little spelling to call it a mangled place name: the
-        # sentence-initial "Cops" beside "Queens" is no spelling of it.
-        return False
-    # Same word count: "Singapore Airlines" contains a place and is no spelling of it.
+    # Same word count: "Singapore Airlines" contains a place and is no spelling of it. And
+    # the letters must agree (spelling score), not only the sound keys of the variant model:
+    # re-typing a name is a stronger claim than joining two place spellings, and sound alone
+    # calls "Congress" a Kansas, "Boeing" a Bangkok and the sentence-initial "Cops" a Queens.
+    text = group.most_common_text()
     return any(
-        len(place.tokens) == len(group.tokens) and _fuzzy_match(group, place, neighbours, settings)
+        len(place.tokens) == len(group.tokens)
+        and spelling_score(text, place.most_common_text()) >= settings.fuzzy_place_threshold
+        and _fuzzy_match(group, place, neighbours, settings)
         for place in places
     )
 
