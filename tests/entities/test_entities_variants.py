@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from storylens.bench.entities_data import PlacePair
 from storylens.bench.entities_variants import pair_kind, train_variant_model
-from storylens.entities.places import fuzzy_place_decision
+from storylens.entities.fold import fold_name
+from storylens.entities.groups import NameGroup
+from storylens.entities.mentions import NameMention
+from storylens.entities.places import fuzzy_place_decision, mangled_place
 from storylens.entities.settings import EntitySettings
 from storylens.entities.variants import (
     FEATURE_NAMES,
@@ -147,3 +150,18 @@ def test_word_drop_blocking_only_for_generic_or_undistinguished_words() -> None:
         ("Papua New Guinea", "Guinea"),
     ]:
         assert not blocked_together(left, right), (left, right)
+
+
+def _group(text: str, label: str) -> NameGroup:
+    mention = NameMention("a1", 0, len(text), text, label, group="s1", key=fold_name(text))
+    return NameGroup(fold_name(text), [mention], type=label)
+
+
+def test_retyping_as_a_mangled_place_needs_the_letters_to_agree() -> None:
+    settings = EntitySettings()
+    places = [_group("Kansas", "PLACE"), _group("Zelenyi Hai", "PLACE")]
+    neighbours = {g.key: {"washington", "ukraine"} for g in places}
+    congress, village = _group("Congress", "ORG"), _group("Selenyi Gaj", "PERSON")
+    neighbours[congress.key] = neighbours[village.key] = {"washington", "ukraine"}
+    assert mangled_place(village, places, neighbours, settings)
+    assert not mangled_place(congress, places, neighbours, settings)
