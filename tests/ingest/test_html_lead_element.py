@@ -49,3 +49,16 @@ def test_author_box_link_caption_and_fragment_are_not_leads() -> None:
 def test_lead_about_something_else_is_not_restored() -> None:
     other = "Tickets for the summer festival in the old harbour go on sale online from Wednesday morning."
     assert find_lead_element(tree(f"<p class='lead'>{other}</p>"), TITLE, BODY) is None
+
+
+def test_cut_description_gives_the_full_lead_block() -> None:
+    from storylens.ingest.html import find_standfirst
+
+    cut = LEAD[:70] + "..."
+    page = tree(f"<div class='top'><p>{LEAD}</p></div>")
+    assert find_standfirst(page, cut, BODY) == (LEAD, None)
+    shorter = LEAD[:75]  # a description that is a shorter version of the lead, no ellipsis
+    assert find_standfirst(page, shorter, BODY) == (LEAD, None)
+    assert find_standfirst(page, cut, (LEAD, *BODY)) == (None, None)  # extracted already
+    unfinished = tree(f"<div><p>{LEAD[:-1]} and then</p></div>")
+    assert find_standfirst(unfinished, cut, BODY) == (None, None)  # not complete prose

@@ -43,6 +43,8 @@ _VISIBLE_TEXT = XPath(
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
     " or ancestor::a or ancestor::nav or ancestor::footer or ancestor::aside)]"
 )
+#: The end of complete prose: a full stop, "!" or "?", maybe inside a closing quote.
+_COMPLETE = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]?$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|\u2026|\[\u2026\]|\[\.\.\.\])\s*$")
 
 #: Class, id or itemprop words that name a lead (standfirst) block in page templates.
@@ -107,27 +109,64 @@ def find_standfirst(
 ) -> tuple[str | None, str | None]:
     """``(lead to restore, subtitle)`` for a page, from its meta description.
 
-    The description counts only when it is complete (no trailing ellipsis), at least
-    ``min_chars`` long and shown as body text of the page: a description that is only metadata (an
-    SEO summary) is never added. Shown once and missing from the extraction, it is the lost lead
-    paragraph. A single short sentence shown twice is a display element (a standfirst repeated
-    under the title) and is returned as the subtitle, so that the cleaner drops its copies.
+    The description counts only when it is at least ``min_chars`` long and shown as body text of
+    the page: a description that is only metadata (an SEO summary) is never added. Shown once and
+    missing from the extraction and ending as a sentence ends, it is the lost lead paragraph. A
+    description cut short (an ellipsis, or the lead's first words only) whose first 60 characters
+    are shown once gives the page block that shows them: that block's full text is the lead
+    (``_block_starting_with``). A
+    single short sentence shown twice is a display element (a standfirst repeated under the
+    title) and is returned as the subtitle, so that the cleaner drops its copies.
     """
     if not description:
         return None, None
     lead = _fold(description)
-    if len(lead) < min_chars or _TRUNCATED.search(lead):
+    if len(lead) < min_chars:
         return None, None
     extracted = _fold(" ".join(paragraphs))
     if lead[:60] in extracted and lead not in {_fold(p) for p in paragraphs}:
         return None, None  # extracted inside a longer paragraph: nothing to restore or drop
-    visible = _fold(" ".join(str(t) for t in _VISIBLE_TEXT(tree)))
-    shown = visible.count(lead)
+    nodes = _VISIBLE_TEXT(tree)
+    visible = _fold(" ".join(str(t) for t in nodes))
+    shown = 0 if _TRUNCATED.search(lead) else visible.count(lead)
     if shown >= 2 and len(lead) <= 200 and not re.search(r"[.!?]\s+\S", lead.rstrip(".!?")):
         return None, lead  # one short sentence shown twice: a display standfirst
-    if shown == 1 and lead[:60] not in extracted:
+    if lead[:60] in extracted:
+        return None, None
+    if shown == 1 and _COMPLETE.search(lead):
         return lead, None
-    return None, None
+    block = None
+    if len(lead) >= 60 and visible.count(lead[:60]) == 1:
+        block = _block_starting_with(nodes, lead[:30])
+    return (block or (lead if shown == 1 else None)), None
+
+
+#: Elements that hold a paragraph of their own (the block around a shown description).
+_PARAGRAPH_BLOCKS = frozenset(
+    ("p", "div", "section", "header", "td", "blockquote", "article", "main", "li", "dd")
+)
+
+
+def _block_starting_with(nodes: list[str], start: str) -> str | None:
+    """The complete text of the page block that begins with ``start`` (a cut description).
+
+    The block must begin with the description's words, read as complete prose (ending in ".", "!"
+    or "?", no ellipsis) and be at most 1,500 characters: a lead, not a whole page section.
+    """
+    node = next((t for t in nodes if start in _fold(str(t))), None)
+    if node is None:
+        return None
+    element = node.getparent()  # type: ignore[attr-defined]
+    if element is not None and node.is_tail:  # type: ignore[attr-defined]
+        element = element.getparent()
+    while element is not None and element.tag not in _PARAGRAPH_BLOCKS:
+        element = element.getparent()
+    if element is None:
+        return None
+    text = _fold(element.text_content())
+    if not text.startswith(start) or len(text) > 1500 or _TRUNCATED.search(text):
+        return None
+    return text if _COMPLETE.search(text) else None
 
 
 def _stems(text: str) -> set[str]:
@@ -186,7 +225,7 @@ def find_lead_element(
         text = _fold(element.text_content())
         if not min_chars <= len(text) <= 1200 or "\u00a9" in text:
             continue
-        if not re.search(r"[.!?][\"'\u201d\u2019\u00bb]?$", text) or _TRUNCATED.search(text):
+        if not _COMPLETE.search(text) or _TRUNCATED.search(text):
             continue
         if text[:60] in extracted:
             return None  # the extraction has the lead already
