@@ -126,13 +126,15 @@ def phonetic_key(name: str) -> str:
     return " ".join(jellyfish.metaphone(w) for w in fold_name(name).split())
 
 
+@lru_cache(maxsize=262144)
 def spelling_score(left: str, right: str) -> float:
     """How likely two names are spellings of one name, from 0 to 1, using spelling alone.
 
     Equal folded keys score 1. Otherwise the score is the Jaro-Winkler similarity of the folded
     keys, lowered by each edit beyond the first and when the first letters or the word counts
     differ, and raised a little when the metaphone codes agree. The weights are tuned on the
-    tuning split of the place-variant benchmark (``storylens bench entities``).
+    tuning split of the place-variant benchmark (``storylens bench entities``). Memoised: a
+    story's resolution asks for the same pairs of spellings many times over.
     """
     a, b = fold_name(left), fold_name(right)
     if not a or not b:

@@ -57,10 +57,20 @@ class NameGroup:
         """Every context cue seen on any mention."""
         return {cue for m in self.mentions for cue in m.cues}
 
+    _common: tuple[int, str] | None = field(default=None, repr=False, compare=False)
+
     def most_common_text(self) -> str:
-        """The most frequent spelling, preferring one that is not all capitals."""
+        """The most frequent spelling, preferring one that is not all capitals.
+
+        Remembered until mentions are added (groups only ever grow): place matching asks for
+        it once per pair of groups.
+        """
+        if self._common is not None and self._common[0] == len(self.mentions):
+            return self._common[1]
         counts = Counter(m.text for m in self.mentions)
-        return max(counts, key=lambda t: (not t.isupper(), counts[t], -len(t)))
+        text = max(counts, key=lambda t: (not t.isupper(), counts[t], -len(t)))
+        self._common = (len(self.mentions), text)
+        return text
 
 
 def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
