@@ -62,3 +62,12 @@ def test_cut_description_gives_the_full_lead_block() -> None:
     assert find_standfirst(page, cut, (LEAD, *BODY)) == (None, None)  # extracted already
     unfinished = tree(f"<div><p>{LEAD[:-1]} and then</p></div>")
     assert find_standfirst(unfinished, cut, BODY) == (None, None)  # not complete prose
+
+
+def test_page_wide_and_negated_layout_classes_do_not_hide_a_lead() -> None:
+    page = load_html(
+        f"<html><body class='single has-sidebar'><div class='main is--no-sidebar'><article><h1>{TITLE}</h1>"
+        f"<p class='intro-text'>{LEAD}</p><div>{''.join(f'<p>{p}</p>' for p in BODY)}</div></article></div>"
+        "</body></html>"
+    )
+    assert find_lead_element(page, TITLE, BODY) == LEAD
