@@ -12,6 +12,15 @@ from storylens.bench.extract import count_snippets, run
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def test_snippet_errors_lists_what_to_read() -> None:
+    from storylens.bench.extract import snippet_errors
+
+    assert snippet_errors(("the story", "lost  words"), ("Share this",), "the story\nShare  this") == (
+        ["lost  words"],
+        ["Share this"],
+    )
+
+
 def test_count_snippets_normalises_whitespace() -> None:
     assert count_snippets(("the  story\ntext",), ("Share this",), "Here is the story text.") == (1, 0, 0, 1)
     assert count_snippets(("missing",), ("Share",), "Share this") == (0, 1, 1, 0)
@@ -33,4 +42,7 @@ def test_run_on_a_tiny_set(tmp_path: Path) -> None:
     assert result.storylens["all"]["f1"] >= result.baseline["all"]["f1"]
     assert result.storylens["en"]["pages"] == 3
     assert len(predictions.read_text().splitlines()) == 3
-    assert [table.rows[0][0] for table in result.tables] == ["storylens", "storylens"]
+    assert [table.rows[0][0] for table in result.tables] == ["storylens", "storylens", "even"]
+    assert result.storylens["even"]["pages"] + result.storylens["odd"]["pages"] == 3
+    record = json.loads(predictions.read_text().splitlines()[0])
+    assert set(record["storylens"]) >= {"counts", "missed_keep", "leaked_drop"}
