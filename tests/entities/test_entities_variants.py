@@ -148,8 +148,25 @@ def test_word_drop_blocking_only_for_generic_or_undistinguished_words() -> None:
         ("North Korea", "Korea"),
         ("Lower Saxony", "Saxony"),
         ("Papua New Guinea", "Guinea"),
+        ("Gulf Venice", "Venice"),  # a sea beside a town
     ]:
         assert not blocked_together(left, right), (left, right)
+
+
+def test_pairs_unlike_any_benchmark_pair_are_never_scored() -> None:
+    # Real news (Timeline17): an unguarded model joined these on sound keys and one shared
+    # neighbour; every benchmark pair has a ratio >= 60, these have 31-50.
+    model = variant_model()
+    assert model is not None
+    for left, right in [
+        ("Canada", "Kansas"),
+        ("Tanzania", "Texas"),
+        ("Transocean", "Trinidad"),
+        ("Easter", "South Korea"),
+        ("America", "Amoco"),
+    ]:
+        assert not blocked_together(left, right), (left, right)
+        assert model.probability(left, right) == 0.0
 
 
 def _group(text: str, label: str) -> NameGroup:
