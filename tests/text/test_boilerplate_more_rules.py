@@ -107,3 +107,12 @@ def test_table_row_with_a_date_is_data() -> None:
     row = "| Jane Roe | 30 June 1997 | Put out the fire on the quay |"
     kept, _dropped = clean(PROSE_1, row, PROSE_2)
     assert row in kept
+
+
+def test_look_alike_letters_mark_an_obfuscated_block() -> None:
+    spam = "Аdvеrtіѕе with the bеst news site in the harbour ~ wе оffеr flexible packages."  # Cyrillic look-alikes
+    kept, dropped = clean(PROSE_1, spam, PROSE_2)
+    assert kept == [PROSE_1, PROSE_2] and dropped == {spam: "obfuscated"}
+    ukrainian = "Мер Києва сказав, що iPhone і Samsung Galaxy продаються в Україні без змін цін."
+    kept, _dropped = clean(PROSE_1, ukrainian, PROSE_2)
+    assert ukrainian in kept

@@ -78,6 +78,7 @@ _TERMINAL = (
 _LIST_MARK = re.compile(r"^(?:[-\u2013\u2014•*·▪►>]|\d+[.)]\s|[a-z][.)]\s)")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DIGIT = re.compile(r"\d")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _OUTLET_SUFFIX = re.compile(r"\((?P<name>[A-Z][\w&.'’ -]{1,40})\)\s*$")
 
 
@@ -344,6 +345,8 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "author-label"
     if "(" in paragraph and _position_caption(paragraph):
         return "photo-caption"
+    if _CYRILLIC.search(paragraph) and len(cues.MIXED_SCRIPT_WORD.findall(paragraph)) >= 3:
+        return "obfuscated"
     return None
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "LINK_PROMPT",
     "LINK_PROMPT_KEYS",
     "MEDIA_LABEL",
+    "MIXED_SCRIPT_WORD",
     "MODIFIED_STAMP",
     "MODIFIED_STAMP_KEYS",
     "NAVIGATION",
@@ -495,6 +496,12 @@ LEGAL_NOTE = re.compile(
     r"^\(?(?:alle )?angaben ohne gewähr\b|^(?:sofern nicht anders|soweit nicht anders|unless otherwise) "
     r"(?:ausgewiesen|angegeben|vermerkt|gekennzeichnet|noted|stated|indicated)",
     _I,
+)
+
+#: A word mixing Latin and Cyrillic letters ("Аdvеrtіѕе" with Cyrillic А, е, і, ѕ): look-alike
+#: letters are how ad and spam blocks dodge filters; real words keep to one script.
+MIXED_SCRIPT_WORD = re.compile(
+    r"[A-Za-z]+[\u0400-\u04ff]+[A-Za-z\u0400-\u04ff]*|[\u0400-\u04ff]+[A-Za-z]+[A-Za-z\u0400-\u04ff]*"
 )
 
 #: Contact lines of a press release or imprint: "Telefon: +49 ...", "E-Mail: press@...".
