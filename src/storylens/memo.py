@@ -64,45 +64,50 @@ def to_json(value: Any) -> Any:
     return value
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def from_json(kind: Any, value: Any) -> Any:
     """Rebuild a value of type ``kind`` from ``to_json`` output."""
-    if value is None:
-        return None
+    return _decoder(kind)(value)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@cache
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """A decoding function for one type, built once: a grown story decodes hundreds of
+    thousands of values, and re-inspecting type hints for each costs more than the decoding."""
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in args if a is not type(None)]
-        return from_json(options[0], value) if len(options) == 1 else value
+        inner = _decoder(options[0]) if len(options) == 1 else _identity
+        return lambda v: None if v is None else inner(v)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_json(args[0], v) for v in value)
-        return tuple(from_json(a, v) for a, v in zip(args, value, strict=True))
-    if origin in (frozenset, set):
-        items = (from_json(args[0], v) for v in value)
-        return frozenset(items) if origin is frozenset else set(items)
-    if origin is list:
-        return [from_json(args[0], v) for v in value]
+            item = _decoder(args[0])
+            return lambda v: tuple(map(item, v))
+        items = [_decoder(a) for a in args]
+        return lambda v: tuple(f(x) for f, x in zip(items, v, strict=True))
+    if origin in (frozenset, set, list):
+        item = _decoder(args[0])
+        return lambda v: origin(map(item, v))
     if origin is dict:
-        return {from_json(args[0], k): from_json(args[1], v) for k, v in value.items()}
+        key, val = _decoder(args[0]), _decoder(args[1])
+        return lambda v: {key(k): val(x) for k, x in v.items()}
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        hints = _hints(kind)
-        return kind(
-            **{
-                f.name: from_json(hints[f.name], value[f.name])
-                for f in dataclasses.fields(kind)
-                if f.name in value and f.init
-            }
-        )
+        hints = typing.get_type_hints(kind)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind) if f.init]
+
+        def build(v: dict[str, Any]) -> Any:
+            return kind(**{name: decode(v[name]) for name, decode in fields if name in v})
+
+        return build
     if kind is dt.datetime:
-        return dt.datetime.fromisoformat(value)
+        return dt.datetime.fromisoformat
     if kind is dt.date:
-        return dt.date.fromisoformat(value)
-    return value
+        return dt.date.fromisoformat
+    return _identity
 
 
 class ArticleMemo(Generic[T]):

@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storylens.config import Settings
@@ -57,10 +58,12 @@ def extract_figures(
     doc: Doc,
     analysis: StoryAnalysis | None = None,
     settings: FigureSettings | None = None,
+    quantities: Sequence[Quantity] | None = None,
 ) -> list[Figure]:
     """The figures of one article (``doc`` is spaCy's parse of ``article.text``).
 
-    ``analysis`` supplies the quotes, entities and time mentions of earlier stages when present.
+    ``analysis`` supplies the quotes, entities and time mentions of earlier stages when present;
+    ``quantities`` the article's quantities when already found (they depend on the text only).
     """
     s = settings or FigureSettings()
     quotes = analysis.quotes if analysis else ()
@@ -76,7 +79,8 @@ def extract_figures(
     figures: list[Figure] = []
     # The last figure with a counted thing, and where its sentence starts (for ellipsis).
     previous: tuple[Figure, int] | None = None
-    quantities = extract_quantities(article.text, doc)
+    if quantities is None:
+        quantities = extract_quantities(article.text, doc)
     starts = [q.num_start for q in quantities]
     for quantity in quantities:
         others = [p for p in starts if p != quantity.num_start]
@@ -186,9 +190,17 @@ class FigureAnalyser:
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Extract every article's figures, then group and classify them across the story."""
         docs = self.resources.docs(analysis.articles)
+        # Quantities depend on the article alone: found once, kept (``NlpResources.memo``).
+        quantities = self.resources.memo(
+            "figures/quantities", tuple[Quantity, ...], "storylens.figures", self.settings
+        ).get(analysis.articles, lambda a: tuple(extract_quantities(a.text, docs[a.id])))
         figures: list[Figure] = []
         for article, narrowed in _per_article(analysis):
-            figures.extend(extract_figures(article, docs[article.id], narrowed, self.settings))
+            figures.extend(
+                extract_figures(
+                    article, docs[article.id], narrowed, self.settings, quantities[article.id]
+                )
+            )
         outlets = {a.id: a.outlet for a in analysis.articles}
         groups = group_figures(figures, outlets, self.settings)
         return dataclasses.replace(analysis, figures=tuple(figures), figure_groups=groups)
