@@ -10,20 +10,36 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from storylens.config import Settings
 from storylens.entities.index import EntityIndex
 from storylens.nlp import NlpResources
 from storylens.quotes.base import make_extractor
-from storylens.quotes.extract import join_segments
-from storylens.quotes.indirect import extract_claims
+from storylens.quotes.extract import LocalQuote, join_segments
+from storylens.quotes.indirect import LocalClaim, extract_claims
 from storylens.quotes.marks import find_quoted_regions
 from storylens.quotes.match import Candidate, group_quotes, lemma_text
 from storylens.quotes.resolve import SpeakerResolver
 from storylens.quotes.settings import QuoteSettings
-from storylens.records import Attribution, StoryAnalysis
+from storylens.records import Article, Attribution, StoryAnalysis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["QuotesAnalyser", "make_analyser"]
+
+
+@dataclass(frozen=True)
+class ArticleQuotes:
+    """One article's quotes (segments joined), the content lemmas of each quote's parts, its
+    quoted regions and its reported claims: everything the stage finds without the story."""
+
+    quotes: tuple[LocalQuote, ...]
+    parts: tuple[tuple[str, ...], ...]
+    regions: tuple[tuple[int, int], ...]
+    claims: tuple[LocalClaim, ...]
 
 
 class QuotesAnalyser:
@@ -42,26 +58,45 @@ class QuotesAnalyser:
         self.resources = resources
         self.extractor = make_extractor(settings)
 
+    def _extract(self, article: Article, doc: Doc) -> ArticleQuotes:
+        """What one article alone decides: its quotes, their lemmas, its reported claims."""
+        quotes = self.extractor.extract(article, doc)
+        joined = tuple(join_segments(quotes))
+        claims: tuple[LocalClaim, ...] = ()
+        if self.settings.indirect:
+            claims = tuple(
+                extract_claims(
+                    article.id,
+                    doc,
+                    [(q.start, q.end) for q in quotes],
+                    self.settings.min_claim_words,
+                )
+            )
+        return ArticleQuotes(
+            quotes=joined,
+            parts=tuple(
+                tuple(lemma_text(doc, start, end) for start, end in q.spans) for q in joined
+            ),
+            regions=tuple((r.start, r.end) for r in find_quoted_regions(article.text)),
+            claims=claims,
+        )
+
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with its quotes and attributions filled in."""
         docs = self.resources.docs(analysis.articles)
+        extracted = self.resources.memo(
+            "quotes/extracted", ArticleQuotes, "storylens.quotes", self.settings
+        ).get(analysis.articles, lambda a: self._extract(a, docs[a.id]))
         index = EntityIndex(analysis.entities)
         candidates: list[Candidate] = []
         attributions: list[Attribution] = []
         for article in analysis.articles:
-            doc = docs[article.id]
-            quotes = self.extractor.extract(article, doc)
-            regions = [(r.start, r.end) for r in find_quoted_regions(article.text)]
-            resolver = SpeakerResolver(article.id, doc, index, regions)
-            for quote in join_segments(quotes):
+            found = extracted[article.id]
+            resolver = SpeakerResolver(article.id, docs[article.id], index, list(found.regions))
+            for quote, parts in zip(found.quotes, found.parts, strict=True):
                 speaker = resolver.resolve(quote.speaker) if quote.speaker else None
-                parts = tuple(lemma_text(doc, start, end) for start, end in quote.spans)
                 candidates.append(Candidate(quote, speaker, " ".join(parts), parts))
-            if not self.settings.indirect:
-                continue
-            claims = extract_claims(
-                article.id, doc, [(q.start, q.end) for q in quotes], self.settings.min_claim_words
-            )
+            claims = found.claims
             for claim in claims:
                 speaker = resolver.resolve(claim.speaker)
                 digest = hashlib.sha256(
