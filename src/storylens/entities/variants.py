@@ -332,6 +332,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "jw_sound",
     "dl_sound",
     "eq_sound",
+    "jw_rest",
 )
 
 
@@ -359,10 +360,40 @@ def pair_features(left: str, right: str) -> list[float]:
         _jw(a.core, b.core),
         float(bool(a.core) and a.core == b.core),
         float(len(short_core) >= 4 and short_core in long_core),
-        _jw(a.sound, b.sound),
-        _dl(a.sound, b.sound),
-        float(len(a.sound) >= 3 and a.sound == b.sound),
+        *_sound_features(a, b),
+        _rest_similarity(left, right),
     ]
+
+
+def _rest_similarity(left: str, right: str) -> float:
+    """Jaro-Winkler of what is left when the words two names share are taken out of both.
+
+    "Park Beach" / "Pensacola Beach" share "beach" and differ in all the rest; a true variant
+    such as "Zelenyi Hai" / "Zeleny Gai" shares no word and is compared whole.
+    """
+    a, b = _core_words(left), _core_words(right)
+    shared = set(a) & set(b)
+    if not shared:
+        return _jw("".join(a), "".join(b))
+    rest_a = "".join(w for w in a if w not in shared)
+    rest_b = "".join(w for w in b if w not in shared)
+    if not rest_a or not rest_b:
+        return 1.0 if rest_a == rest_b else 0.5
+    return _jw(rest_a, rest_b)
+
+
+def _sound_features(a: NameKeys, b: NameKeys) -> tuple[float, float, float]:
+    """Similarity of the sound keys; of the skeletons when a sound key is under four letters.
+
+    Three consonants agree by chance too often to be evidence ("Austria" / "Easter" are both
+    "str", "Queens" / "Cops" "kns" / "kps"); the skeleton, which keeps vowels' positions
+    and the first letter, says more about such short names.
+    """
+    if min(len(a.sound), len(b.sound)) < 4:
+        x, y = a.skeleton, b.skeleton
+    else:
+        x, y = a.sound, b.sound
+    return _jw(x, y), _dl(x, y), float(bool(x) and x == y)
 
 
 @dataclass(frozen=True)
