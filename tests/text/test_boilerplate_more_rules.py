@@ -116,3 +116,38 @@ def test_look_alike_letters_mark_an_obfuscated_block() -> None:
     ukrainian = "Мер Києва сказав, що iPhone і Samsung Galaxy продаються в Україні без змін цін."
     kept, _dropped = clean(PROSE_1, ukrainian, PROSE_2)
     assert ukrainian in kept
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Über 2.000 Jobs an der Küste warten auf dich in unserer Jobbörse. Gleich reinschauen!", "call-to-action"),
+        ("Mit diesem Button kannst Du die Folge deiner Liste hinzufügen.", "call-to-action"),
+        ("Die neue Ausgabe des Hafenblatts jetzt am Kiosk, im Abo und als E-Paper.", "subscribe"),
+        ("Werden Sie Mitglied im Hafenclub", "paywall"),
+        ("Dieser Beitrag ist in freundlicher Kooperation mit dem Hafenverband entstanden.", "disclosure"),
+    ],
+)
+def test_offers_and_cooperation_notes(line: str, rule: str) -> None:
+    kept, dropped = clean(PROSE_1, line, PROSE_2)
+    assert kept == [PROSE_1, PROSE_2]
+    assert dropped == {line: rule}
+
+
+def test_original_publication_label_takes_its_reference() -> None:
+    reference = "Roe J, Kovalchuk A: Harbour fires in the Baltic 1990 to 2020"
+    kept, dropped = clean(PROSE_1, PROSE_2, "Originalpublikation", reference)
+    assert kept == [PROSE_1, PROSE_2]
+    assert dropped == {"Originalpublikation": "related-label", reference: "related-teaser"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Stadt will jetzt informieren, wie es mit der Fähre weitergeht, sagte der Bürgermeister.",
+        "Der Verein arbeitet seit Jahren in Kooperation mit der Feuerwehr, die den Hafen überwacht.",
+    ],
+)
+def test_story_sentences_like_the_offer_cues_survive(sentence: str) -> None:
+    kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
+    assert sentence in kept, dropped

@@ -69,13 +69,22 @@ __all__ = [
 CALL_TO_ACTION = re.compile(
     r"\b(?:click here|tap here|hier klicken|klicken sie hier|cliquez ici|haga clic aquí|kliknij tutaj)\b"
     r"|^(?:klicken sie auf den (?:unteren )?button|click (?:the button|below) to load|mit dem laden des inhalts)"
-    r"|^(?:weitere|mehr) infos?(?:rmationen)? (?:unter|auf|bei)\b|^more info(?:rmation)? (?:at|on)\b",
+    r"|^(?:weitere|mehr) infos?(?:rmationen)? (?:unter|auf|bei)\b|^more info(?:rmation)? (?:at|on)\b"
+    r"|\b(?:gleich|jetzt) (?:reinschauen|entdecken|informieren|bestellen|sichern|kaufen)"
+    r"(?: und (?:reinschauen|entdecken|informieren|bestellen|sichern|kaufen))?\s*(?:!|\.?$)"
+    r"|^(?:mit diesem|with this|use this) button\b",
     re.IGNORECASE,
 )
 
 #: Literal pieces (lower case) one of which every ``CALL_TO_ACTION`` match contains: the unanchored
 #: searches are the cleaner's slowest step, so a substring test goes first (as for ``COPYRIGHT``).
 CALL_TO_ACTION_KEYS = (
+    "reinschauen",
+    "entdecken",
+    "informieren",
+    "bestellen",
+    "sichern",
+    "kaufen",
     "click",
     "tap here",
     "klick",
@@ -131,7 +140,8 @@ _SECTION_LABELS = (
     r"|das thema könnte (?:sie|dich) auch interessieren|release date|more (?:on|about) this (?:topic|story)"
     r"|(?:diese|weitere) (?:artikel|beiträge|themen) könnten (?:sie|dich) (?:auch|ebenfalls) interessieren"
     r"|weiterlesen|(?:also|auch|aussi|también) (?:on|auf|sur|en) [\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}"
-    r"|lue (?:aiheesta )?(?:lisää|myös)|läs (?:också|mer)|les (?:også|mer)|læs (?:også|mere))"
+    r"|lue (?:aiheesta )?(?:lisää|myös)|läs (?:också|mer)|les (?:også|mer)|læs (?:også|mere)"
+    r"|originalpublikation|originalveröffentlichung|original publication)"
 )
 
 #: A whole paragraph that names a block of links to other pages (the block's teasers follow).
@@ -223,6 +233,7 @@ PAYWALL = re.compile(
     r"^(?:to (?:view|read|continue reading) (?:the full|this) (?:story|article)|already a subscriber"
     r"|if you(?:'re| are) (?:already )?a subscriber|if you(?:’re| are) seeing this message"
     r"|subscribe now to|support (?:our|independent) journalism|become a (?:member|subscriber|supporter)"
+    r"|werde(?:n sie)? (?:jetzt )?mitglied|jetzt mitglied werden"
     r"|please (?:consider )?(?:support|donat)|donate\b|sie sind (?:aktuell )?nicht eingeloggt|jetzt weiterlesen"
     r"|pour lire la suite|pour accéder en illimité|réservé aux abonnés|hazte (?:miembro|socio)"
     r"|contenido exclusivo para suscriptores|wesprzyj nas|ten tekst przeczytasz|unterstütze(?:n sie)?\b"
@@ -447,7 +458,9 @@ TIMESTAMP_ONLY = re.compile(
 DISCLOSURE = re.compile(
     r"\baffiliate[- ]links?\b|\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)"
     r"|\badvertisers do not influence\b|\bcontains (?:references to products|affiliate)|\bprovisions-?links?\b"
-    r"|\b(?:wir )?erhalten (?:wir )?(?:eine )?provision\b|\bgeld erhalten wir\b|\bsponsored by\b",
+    r"|\b(?:wir )?erhalten (?:wir )?(?:eine )?provision\b|\bgeld erhalten wir\b|\bsponsored by\b"
+    r"|\b(?:dieser|der) (?:beitrag|artikel|text) (?:ist|entstand|wurde) (?:in|mit) (?:freundlicher )?"
+    r"(?:kooperation|unterstützung)",
     _I,
 )
 
@@ -461,6 +474,8 @@ DISCLOSURE_KEYS = (
     "provision",
     "geld erhalten",
     "sponsored by",
+    "kooperation",
+    "unterstützung",
 )
 DISCLOSURE_MAX_CHARS = 700
 
@@ -469,6 +484,7 @@ SUBSCRIBE_ANYWHERE = re.compile(
     r"\b(?:sign up here|subscribe here|in (?:your|deinen|ihren) (?:inbox|posteingang|postfach)|rss-feed abonnieren"
     r"|(?:our|unseren|unserem|unser|nuestra|nuestro|notre|la nostra|nossa) [\w-]{0,20}newsletter\b"
     r"|nuestro canal de|únete desde|s[ií]guenos (?:en|por)\b"
+    r"|\b(?:im abo|als e-paper|am kiosk|bahnhofskiosk|exklusive angebote|exclusive (?:offers|deals))\b"
     r"|(?:by|with) (?:signing up|registering|subscribing),? you (?:agree|accept)|mit der registrierung akzeptieren sie)",
     _I,
 )
@@ -489,6 +505,12 @@ SUBSCRIBE_ANYWHERE_KEYS = (
     "subscribing",
     "registrierung",
     "guenos",
+    "im abo",
+    "e-paper",
+    "kiosk",
+    "exklusive angebote",
+    "exclusive offers",
+    "exclusive deals",
 )
 
 #: Legal small print: "(Alle Angaben ohne Gewähr)", "Unless otherwise noted, content is licensed ...".
