@@ -167,6 +167,8 @@ def test_pairs_unlike_any_benchmark_pair_are_never_scored() -> None:
     ]:
         assert not blocked_together(left, right), (left, right)
         assert model.probability(left, right) == 0.0
+    # Three agreeing consonants are no evidence: both are "str" in the sound key.
+    assert model.probability("Austria", "Easter") < model.two_shared
 
 
 def _group(text: str, label: str) -> NameGroup:
