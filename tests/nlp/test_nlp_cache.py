@@ -47,3 +47,22 @@ def test_parse_without_keeping_fills_only_the_store() -> None:
     resources.parse(ARTICLES, keep=False)
     assert all(store.get_artifact(a.id, resources.artifact_kind) for a in ARTICLES)
     assert resources._docs == {}
+
+
+def test_the_parse_pool_stores_the_same_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storylens import nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "_PARALLEL_MIN", 2)
+    monkeypatch.setattr(nlp_module, "_POOL_CHUNK", 2)
+    pooled_store, local_store = MemoryStore(), MemoryStore()
+    pooled = NlpResources(store=pooled_store, n_process=2)
+    pooled.parse(ARTICLES, keep=False)  # forked workers; the parent only stores their bytes
+    local = NlpResources(store=local_store)
+    expected = local.docs(ARTICLES)
+    kind = pooled.artifact_kind
+    assert all(pooled_store.get_artifact(a.id, kind) for a in ARTICLES)
+    got = NlpResources(store=pooled_store).docs(ARTICLES)
+    for article in ARTICLES:
+        assert [(t.text, t.dep_, t.ent_type_) for t in got[article.id]] == [
+            (t.text, t.dep_, t.ent_type_) for t in expected[article.id]
+        ]
