@@ -151,3 +151,39 @@ def test_original_publication_label_takes_its_reference() -> None:
 def test_story_sentences_like_the_offer_cues_survive(sentence: str) -> None:
     kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
     assert sentence in kept, dropped
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Fallen dir weitere Gründe ein? Dann schreibe mir gern einen Kommentar unter diesen Artikel.", "comment-prompt"),
+        ("Redakteurin in der Lokalredaktion.", "author-bio"),
+        ("Grafik Neuinfektionen im Hafenviertel pro Woche", "photo-caption"),
+        ("Erhalten Sie Antworten auf Ihre Fragen zum Thema Hafengebühren.", "call-to-action"),
+    ],
+)
+def test_comment_role_chart_and_offer_lines(line: str, rule: str) -> None:
+    kept, dropped = clean(PROSE_1, line, PROSE_2)
+    assert kept == [PROSE_1, PROSE_2]
+    assert dropped == {line: rule}
+
+
+def test_numbered_comment_header_takes_its_comment_after_the_timestamp() -> None:
+    comment = "Danke für den Bericht, endlich schreibt jemand über die Fähre."
+    kept, dropped = clean(PROSE_1, PROSE_2, "#1 Kommentar von Hafenfan", "26. März 2024, 16:19", comment)
+    assert kept == [PROSE_1, PROSE_2]
+    assert dropped[comment] == "comment" and dropped["#1 Kommentar von Hafenfan"] == "comment-header"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Bürgermeister sagt:",
+        "Erhalten Sie als Hafenarbeiter eine Entschädigung?",
+        "Reporter ohne Grenzen fordert die Freilassung des Fotografen.",
+        "Er schrieb einen Kommentar in der Lokalzeitung, der viel gelesen wurde.",
+    ],
+)
+def test_story_lines_like_comment_and_offer_cues_survive(sentence: str) -> None:
+    kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
+    assert sentence in kept, dropped

@@ -196,6 +196,10 @@ class BoilerplateCleaner:
             elif rule == "photo-credit" and index > 0 and rules[index - 1] is None:
                 if _caption_like(paragraphs[index - 1]):
                     rules[index - 1] = "photo-caption"
+            elif rule == "comment-header":  # the comment follows, maybe after its timestamp
+                body = next((i for i in range(index + 1, count) if rules[i] is None), None)
+                if body is not None and len(paragraphs[body]) <= 600:
+                    rules[body] = "comment"
             elif rule == "author-label" and index + 1 < count and rules[index + 1] is None:
                 if len(paragraphs[index + 1]) <= 600:
                     rules[index + 1] = "author-bio"
@@ -343,7 +347,17 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "legal-note"
     if cues.AUTHOR_LABEL.match(paragraph):
         return "author-label"
+    if len(paragraph) <= 80 and cues.COMMENT_HEADER.match(paragraph):
+        return "comment-header"
+    if len(paragraph) <= 120 and cues.AUTHOR_ROLE_LINE.match(paragraph):
+        return "author-bio"
+    if cues.may_contain(cues.COMMENT_ANYWHERE_KEYS, lowered, True) and cues.COMMENT_ANYWHERE.search(
+        paragraph
+    ):
+        return "comment-prompt"
     if "(" in paragraph and _position_caption(paragraph):
+        return "photo-caption"
+    if cues.CAPTION_CHART.match(paragraph) and len(paragraph.split()) <= 14 and "(" not in paragraph:
         return "photo-caption"
     if _CYRILLIC.search(paragraph) and len(cues.MIXED_SCRIPT_WORD.findall(paragraph)) >= 3:
         return "obfuscated"

@@ -19,12 +19,17 @@ __all__ = [
     "ADVERT",
     "AUTHOR_BIO",
     "AUTHOR_LABEL",
+    "AUTHOR_ROLE_LINE",
     "CALL_TO_ACTION",
     "CALL_TO_ACTION_KEYS",
+    "CAPTION_CHART",
     "CAPTION_NAME_CREDIT",
     "CAPTION_POSITION",
     "CAPTION_POSITION_NAME",
     "CAPTION_PREFIX",
+    "COMMENT_ANYWHERE",
+    "COMMENT_ANYWHERE_KEYS",
+    "COMMENT_HEADER",
     "COMMENT_PROMPT",
     "CONTACT",
     "COOKIE",
@@ -70,6 +75,7 @@ CALL_TO_ACTION = re.compile(
     r"\b(?:click here|tap here|hier klicken|klicken sie hier|cliquez ici|haga clic aquí|kliknij tutaj)\b"
     r"|^(?:klicken sie auf den (?:unteren )?button|click (?:the button|below) to load|mit dem laden des inhalts)"
     r"|^(?:weitere|mehr) infos?(?:rmationen)? (?:unter|auf|bei)\b|^more info(?:rmation)? (?:at|on)\b"
+    r"|^(?:erhalten sie|holen sie sich|sichern sie sich|get your free|claim your)\b[^?]*$"
     r"|\b(?:gleich|jetzt) (?:reinschauen|entdecken|informieren|bestellen|sichern|kaufen)"
     r"(?: und (?:reinschauen|entdecken|informieren|bestellen|sichern|kaufen))?\s*(?:!|\.?$)"
     r"|^(?:mit diesem|with this|use this) button\b",
@@ -79,6 +85,11 @@ CALL_TO_ACTION = re.compile(
 #: Literal pieces (lower case) one of which every ``CALL_TO_ACTION`` match contains: the unanchored
 #: searches are the cleaner's slowest step, so a substring test goes first (as for ``COPYRIGHT``).
 CALL_TO_ACTION_KEYS = (
+    "erhalten sie",
+    "holen sie sich",
+    "sichern sie sich",
+    "get your free",
+    "claim your",
     "reinschauen",
     "entdecken",
     "informieren",
@@ -169,6 +180,13 @@ AUTHOR_BIO = re.compile(
     r"|volontär|studiert|studies|a student|principal|partner|journaliste|periodista|rédact)",
 )
 
+#: A line that is only the author's role: "Redakteur in der Wirtschaft.", "Reporter at the Post."
+AUTHOR_ROLE_LINE = re.compile(
+    r"^(?:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|volontär(?:in)?|editor"
+    r"|correspondent|staff writer|journalist(?:in)?)\s+(?:in|im|bei|für|der|des|at|for|of|with)\b[^.!?]*\.?$",
+    _I,
+)
+
 #: Editors' notes about the article itself.
 EDITOR_NOTE = re.compile(
     r"^(?:(?:this|the) (?:story|article|page|guide|post|report) (?:will be|is being|has been|was) (?:updated|corrected)"
@@ -194,6 +212,23 @@ COMMENT_PROMPT = re.compile(
     r"|deixe um comentário|lascia un commento|dodaj komentarz|skomentuj|submit (?:a|your) letter)\b",
     _I,
 )
+
+#: A comment invitation inside a short paragraph: "... Dann schreibe mir gern einen Kommentar.",
+#: "Let us know in the comments." (imperatives only: "er schrieb einen Kommentar" is a report).
+COMMENT_ANYWHERE = re.compile(
+    r"\b(?:hinterlasse|hinterlass|hinterlassen sie|schreib|schreibe|schreibt|schreiben sie) (?:uns |mir )?"
+    r"(?:doch |einfach |gerne |gern )?(?:einen|ein) kommentar\b|\bleave (?:us |me )?a comment\b"
+    r"|\blet (?:us|me) know in the comments\b|\b(?:dejen?|déjanos|deja) (?:tu |su |un )?comentario\b"
+    r"|\blaissez(?:-nous)? un commentaire\b",
+    _I,
+)
+
+#: Literal pieces (lower case) one of which every ``COMMENT_ANYWHERE`` match contains.
+COMMENT_ANYWHERE_KEYS = ("kommentar", "comment")
+
+#: The header of a numbered reader comment left in the text: "#1 Kommentar von Jane". ("Jane
+#: says:" is not enough: "Der Bürgermeister sagt:" introduces a quotation of the story.)
+COMMENT_HEADER = re.compile(r"^#\d+\s+(?:kommentar|comment|reply|antwort)\b", _I)
 
 #: Share prompts.
 SHARE = re.compile(
@@ -316,6 +351,13 @@ CAPTION_PREFIX = re.compile(
     r"|bild(?:quelle)?|titelbild|beitragsbild|vorschaubild|symbolbild|quelle|grafik|abbildung(?: \d+)?|illustration"
     r"|image illustrative|crédits? photos?|crédit|fotografía|imagen|créditos?|zdjęcie|źródło)"
     r"\s*(?::|\||/)\s*\S|^fot\.\s+\S",
+    _I,
+)
+
+#: A chart's caption without a colon: "Grafik Neuinfektionen pro Woche", "Chart showing ...".
+CAPTION_CHART = re.compile(
+    r"^(?:grafico|grafica|gráfico|grafik|graphique|infografik|infographic|chart|diagramm|schaubild)"
+    r"\s+[^\W\d_]",
     _I,
 )
 
