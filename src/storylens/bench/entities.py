@@ -12,7 +12,10 @@ diacritic folding, ``normalise_exact``), all in one run:
    plus shared context), the calibrated variant model (``entities.variants``, fitted on
    ``tune``; see ``entities_variants``) alone and with context, and the stage's rule
    (``places.fuzzy_place_decision``: key, or score + context, or model + context) with
-   simulated context (each side's draw of its town's nearest towns). A second table splits the
+   simulated context (each side's draw of its town's nearest towns); the same rule with the
+   stage's GeoNames tier (every town of the benchmark's population band held out, so no pair is
+   answered from its own town's alternate names); and a diagnostic that joins on one shared
+   context place alone (the ceiling of any context-guarded rule). A second table splits the
    recall by kind of true pair (same-script spelling, other script, words added or dropped).
 2. **Cross-document coreference** on ECB+ (within gold topics, the corpus's validated
    sentences) and MEANTIME (within its four topics) over gold mentions: B-cubed and CoNLL F1 of

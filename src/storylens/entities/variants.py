@@ -8,19 +8,26 @@ regression, trained on the tuning split of the place-variant benchmark (fixed se
 
 - keys per name: the transliteration fold (``fold_name``), a romanisation-normalised fold with
   spaces, hyphens and administrative words ("Oblast", "Rayon", "Gmina", "Town District", ...)
-  removed, a vowel-less consonant skeleton, and jellyfish ``metaphone`` and ``nysiis`` codes of
-  the normalised fold;
+  removed (``compact``), the same without articles and settlement-type words (``core``: "La
+  Isla" / "Isla", "Colonia X" / "X"), a vowel-less consonant skeleton, a ``sound`` key that
+  ignores what romanisations and scripts disagree on (see ``_sound``), and jellyfish
+  ``metaphone`` and ``nysiis`` codes of the normalised fold;
 - features: Jaro-Winkler and normalised Damerau-Levenshtein similarity on each key, rapidfuzz
-  token-set ratio, key equalities, containment of one compact key in the other, and the old
-  ``spelling_score``. First-letter agreement, "different scripts", length ratio, word-count
-  difference and partial ratio are left out on purpose: the benchmark's false pairs always
-  share the first letter, are always both Latin and always look alike as wholes (ratio >= 75),
-  so with those features the model learns the benchmark's construction, not spelling (it then
-  scored *Dubai* / *Everett, Washington* 0.44 on real text).
+  token-set ratio, key equalities, containment of one key in the other, the similarity of the
+  words two names do not share, and the old ``spelling_score``. First-letter agreement,
+  "different scripts", length ratio, word-count difference and partial ratio are left out on
+  purpose: the benchmark's false pairs always share the first letter, are always both Latin and
+  always look alike as wholes (ratio >= 75), so with those features the model learns the
+  benchmark's construction, not spelling (it then scored *Dubai* / *Everett, Washington* 0.44
+  on real text).
 
-Multi-key blocking: a pair is scored only when the two names (four letters or more) share the
-first two letters of one of their keys (compact fold, consonant skeleton, metaphone, nysiis); any other pair gets
-probability 0, so no feature weight can join names that agree on no key at all.
+Blocking: a pair is scored only when the two names (four letters or more) share the first two
+letters of one of their keys, or one is the other with whole words added before it
+(``_words_dropped``), AND their transliterated string ratio is at least ``MIN_RATIO`` (60): every
+benchmark pair, true or false, is that alike, so the model has never been fitted or measured
+on a less alike pair, and on news text it called *Canada* / *Kansas* variants. Any other pair
+gets probability 0. A name qualified after a comma is compared by its head ("Fort Smith,
+Arkansas" as "Fort Smith").
 
 The weights ship in ``variant_model.json`` next to this file (regenerate with
 ``python -m storylens.entities.variants``); the decision threshold in it was chosen on the
