@@ -76,6 +76,22 @@ def nominal_mentions(
             for suffix in _name_suffixes(cluster):
                 organisations.setdefault(suffix, []).append(cluster)
     taken = {(m.article_id, m.start) for c in clusters for m in c.mentions}
+    # Each outlet's multi-word names, gathered once per story rather than once per article; the
+    # longest first, so that of two overlapping names the fuller one claims the words.
+    outlet_names = [
+        (
+            cluster,
+            [
+                (name, re.compile(rf"\b{re.escape(name.lower())}\b"))
+                for name in sorted(
+                    {m.text for m in cluster.mentions if m.label != "NOMINAL" and " " in m.text},
+                    key=lambda n: (-len(n), n),
+                )
+            ],
+        )
+        for cluster in clusters
+        if cluster.type == "OUTLET"
+    ]
     found: list[tuple[NameMention, NominalTarget]] = []
     for article in articles:
         for match in _PHRASE.finditer(article.text):
@@ -90,21 +106,20 @@ def nominal_mentions(
                 continue
             reference = _reference(article.id, match.start(), match.end(), match.group(), key)
             found.append((reference, owners[0]))
-        found.extend(_lower_case_outlets(clusters, article, taken))
+        found.extend(_lower_case_outlets(outlet_names, article, taken))
     return found
 
 
 def _lower_case_outlets(
-    clusters: Sequence[NominalTarget], article: Article, taken: set[tuple[str, int]]
+    outlet_names: Sequence[tuple[NominalTarget, Sequence[tuple[str, re.Pattern[str]]]]],
+    article: Article,
+    taken: set[tuple[str, int]],
 ) -> list[tuple[NameMention, NominalTarget]]:
     found: list[tuple[NameMention, NominalTarget]] = []
     lowered = article.text.lower()
-    for cluster in clusters:
-        if cluster.type != "OUTLET":
-            continue
-        names = {m.text for m in cluster.mentions if m.label != "NOMINAL" and " " in m.text}
-        for name in names:
-            for match in re.finditer(rf"\b{re.escape(name.lower())}\b", lowered):
+    for cluster, names in outlet_names:
+        for name, pattern in names:
+            for match in pattern.finditer(lowered):
                 written = article.text[match.start() : match.end()]
                 if written.islower() and (article.id, match.start()) not in taken:
                     taken.add((article.id, match.start()))

@@ -23,6 +23,7 @@ from storylens.records import Article
 
 __all__ = [
     "WIRE_SERVICES",
+    "ShortForms",
     "known_outlets",
     "nominal_outlet_mentions",
     "outlet_key",
@@ -80,16 +81,31 @@ def _initials(tokens: Sequence[str]) -> str:
 
 def short_form_owner(short: NameGroup, names: Sequence[NameGroup]) -> NameGroup | None:
     """The one longer name that ``short`` abbreviates (last word or initials), else ``None``."""
-    text = short.most_common_text()
-    owners: list[NameGroup] = []
-    for name in names:
-        if name is short or len(name.tokens) < 2:
-            continue
-        last_word = len(short.tokens) == 1 and name.tokens[-1] == short.key
-        acronym = text.isupper() and len(text) >= 2 and _initials(name.tokens) == text.lower()
-        if last_word or acronym:
-            owners.append(name)
-    return owners[0] if len(owners) == 1 else None
+    return ShortForms(names).owner(short)
+
+
+class ShortForms:
+    """Longer names indexed by last word and by initials, so that finding the owner of each
+    short form of a story is a lookup rather than a scan of every longer name."""
+
+    def __init__(self, names: Sequence[NameGroup]) -> None:
+        self.by_last_word: dict[str, list[int]] = {}
+        self.by_initials: dict[str, list[int]] = {}
+        self.names = [n for n in names if len(n.tokens) >= 2]
+        for position, name in enumerate(self.names):
+            self.by_last_word.setdefault(name.tokens[-1], []).append(position)
+            self.by_initials.setdefault(_initials(name.tokens), []).append(position)
+
+    def owner(self, short: NameGroup) -> NameGroup | None:
+        """The one longer name that ``short`` abbreviates (last word or initials), else ``None``."""
+        text = short.most_common_text()
+        found: set[int] = set()
+        if len(short.tokens) == 1:
+            found.update(self.by_last_word.get(short.key, ()))
+        if text.isupper() and len(text) >= 2:
+            found.update(self.by_initials.get(text.lower(), ()))
+        owners = [self.names[i] for i in sorted(found) if self.names[i] is not short]
+        return owners[0] if len(owners) == 1 else None
 
 
 def nominal_outlet_mentions(

@@ -27,10 +27,10 @@ from storylens.entities.groups import NameGroup, build_groups
 from storylens.entities.mentions import NameMention
 from storylens.entities.nominals import nominal_mentions
 from storylens.entities.outlets import (
+    ShortForms,
     known_outlets,
     nominal_outlet_mentions,
     outlet_key,
-    short_form_owner,
 )
 from storylens.entities.people import resolve_people
 from storylens.entities.places import mangled_place, resolve_places
@@ -87,10 +87,11 @@ class EntityResolver:
             if key not in present and key in metadata
         ]
         long_names = [g for g in groups if g.type in ("OUTLET", "ORG")] + virtual
+        short_forms = ShortForms(long_names)
         for group in groups:
             if len(group.tokens) != 1 or "PERSON" in group.cues or group.type == "PLACE":
                 continue
-            owner = short_form_owner(group, long_names)
+            owner = short_forms.owner(group)
             # A "person" short form only joins an outlet ("Vistnyk" tagged PERSON); "Jobs" never
             # joins an organisation span that swallowed a name ("Apple CEO Steve Jobs").
             if owner is not None and (group.type != "PERSON" or owner.type == "OUTLET"):
