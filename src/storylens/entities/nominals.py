@@ -119,6 +119,8 @@ def _lower_case_outlets(
     lowered = article.text.lower()
     for cluster, names in outlet_names:
         for name, pattern in names:
+            if name.lower() not in article.text:
+                continue  # a lower-case use is the lower-cased name, written as it is
             for match in pattern.finditer(lowered):
                 written = article.text[match.start() : match.end()]
                 if written.islower() and (article.id, match.start()) not in taken:
