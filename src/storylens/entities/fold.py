@@ -33,6 +33,7 @@ import jellyfish
 from anyascii import anyascii
 
 __all__ = [
+    "SOUND_BONUS",
     "fold_name",
     "fold_word",
     "normalise_exact",
@@ -126,6 +127,10 @@ def phonetic_key(name: str) -> str:
     return " ".join(jellyfish.metaphone(w) for w in fold_name(name).split())
 
 
+#: What agreeing metaphone codes add to a spelling score (its only bonus: see ``spelling_score``).
+SOUND_BONUS = 0.05
+
+
 @lru_cache(maxsize=262144)
 def spelling_score(left: str, right: str) -> float:
     """How likely two names are spellings of one name, from 0 to 1, using spelling alone.
@@ -161,5 +166,5 @@ def spelling_score(left: str, right: str) -> float:
     if a[0] != b[0]:
         score -= 0.15
     if phonetic_key(left) == phonetic_key(right):
-        score += 0.05
+        score += SOUND_BONUS
     return max(0.0, min(0.99, score))  # only equal keys score 1
