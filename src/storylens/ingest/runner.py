@@ -235,10 +235,10 @@ def ingest_paths(
             tick("")
 
     try:
-        for path in files:
-            origin = str(path.resolve())
+        for path in files:  # resolved by expand_paths
+            origin = str(path)
             try:
-                data = read_source(path.resolve(), settings.max_bytes)
+                data = read_source(path, settings.max_bytes)
             except InputError as exc:
                 report.failures.append(exc)
                 tick(origin)

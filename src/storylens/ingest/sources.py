@@ -40,7 +40,8 @@ def _visible_files(folder: Path) -> Iterator[Path]:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Every file named by ``paths``: files as given, folders recursively, globs expanded.
+    """Every file named by ``paths`` (resolved, each once): files as given, folders recursively,
+    globs expanded.
 
     Hidden files and folders are skipped. A path that matches nothing yields an ``InputError``
     (reason ``not-found``) instead of stopping the run.
@@ -65,7 +66,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             resolved = candidate.resolve()
             if resolved not in seen:
                 seen.add(resolved)
-                yield candidate
+                yield resolved
 
 
 def _gunzip(path: Path, data: bytes, max_bytes: int) -> bytes:
