@@ -187,3 +187,27 @@ def test_numbered_comment_header_takes_its_comment_after_the_timestamp() -> None
 def test_story_lines_like_comment_and_offer_cues_survive(sentence: str) -> None:
     kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
     assert sentence in kept, dropped
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Siemens is a partner in the harbour project and will deliver the cranes next year.",
+        "Harbour Logistics is the main contractor and was founded by dockworkers in 1990.",
+    ],
+)
+def test_company_sentence_at_the_end_is_not_an_author_box(closing: str) -> None:
+    kept, dropped = clean(PROSE_1, PROSE_2, PROSE_3, closing)
+    assert closing in kept, dropped
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\u201cWe need your help to find the driver,\u201d police said on Monday.",
+        "Einen Supermarkt gibt es hier.",
+    ],
+)
+def test_appeals_in_reported_speech_and_plain_hier_sentences_survive(sentence: str) -> None:
+    kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
+    assert sentence in kept, dropped

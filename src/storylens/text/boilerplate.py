@@ -318,8 +318,10 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "subscribe"
     if cues.CONTACT.match(paragraph):
         return "contact"
-    if cues.may_contain(cues.SUPPORT_ANYWHERE_KEYS, lowered, True) and cues.SUPPORT_ANYWHERE.search(
-        paragraph
+    if (
+        cues.may_contain(cues.SUPPORT_ANYWHERE_KEYS, lowered, True)
+        and cues.SUPPORT_ANYWHERE.search(paragraph)
+        and not _REPORTING.search(paragraph)  # "'We need your help,' police said" is a story
     ):
         return "paywall"
     if cues.MEDIA_LABEL.match(paragraph):

@@ -171,13 +171,14 @@ AUTHOR_LABEL = re.compile(
     _I,
 )
 
-#: An author box: "Jane Roe is a reporter at ...", "Inga Buller ist Redakteurin bei ...". Only
-#: applied to the last paragraphs of an article (the cleaner checks the position).
+#: An author box: "Jane Roe is a reporter at ...", "Inga Buller ist Redakteurin bei ...": a first
+#: and last name, then a writer's role. Only applied to the last paragraphs of an article (the
+#: cleaner checks the position); "Siemens is a partner in the project." is not matched.
 AUTHOR_BIO = re.compile(
-    r"^(?:[A-Z\u00c0-\u00de][\w'\u2019.-]+\s+){1,3}(?:is|ist|was|war|est|es|é)\s+(?:[\w&'\u2019-]+\s+){0,5}?"
+    r"^(?:[A-Z\u00c0-\u00de][\w'\u2019.-]+\s+){2,3}(?:is|ist|was|war|est|es|é)\s+(?:[\w&'\u2019-]+\s+){0,5}?"
     r"(?i:journalist|editor|redakteur|autor|author|writer|reporter|correspondent|korrespondent|founder|gründer"
     r"|head of|consultant|berater|freelance|freie[rn]? |contributor|columnist|kolumnist|chefredakteur"
-    r"|volontär|studiert|studies|a student|principal|partner|journaliste|periodista|rédact)",
+    r"|volontär|studiert|studies|a student|journaliste|periodista|rédact)",
 )
 
 #: A line that is only the author's role: "Redakteur in der Wirtschaft.", "Reporter at the Post."
@@ -425,7 +426,7 @@ CREDIT_LINE = re.compile(
 #: (checked on paragraphs up to 120 characters; "Das Konzeptpapier finden Sie hier:" introduces
 #: what follows and is left alone).
 LINK_PROMPT = re.compile(
-    r"\b(?:findest du|finden sie|findet ihr|gibt es|gibt's|erfährst du|erfahren sie|lesen sie|liest du)"
+    r"\b(?:findest du|finden sie|findet ihr|erfährst du|erfahren sie|lesen sie|liest du)"
     r" (?:\w+ )?hier\s*[.!]?$|\b(?:find out more|read more|learn more|more information) here\s*[.!]?$",
     _I,
 )
