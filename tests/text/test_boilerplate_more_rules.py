@@ -211,3 +211,9 @@ def test_company_sentence_at_the_end_is_not_an_author_box(closing: str) -> None:
 def test_appeals_in_reported_speech_and_plain_hier_sentences_survive(sentence: str) -> None:
     kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
     assert sentence in kept, dropped
+
+
+def test_magazine_sales_in_a_story_are_not_an_offer() -> None:
+    sentence = "Die Zeitung verkauft nach eigenen Angaben 20.000 Exemplare im Abo und 5.000 am Kiosk."
+    kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
+    assert sentence in kept, dropped

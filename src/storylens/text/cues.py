@@ -527,7 +527,10 @@ SUBSCRIBE_ANYWHERE = re.compile(
     r"\b(?:sign up here|subscribe here|in (?:your|deinen|ihren) (?:inbox|posteingang|postfach)|rss-feed abonnieren"
     r"|(?:our|unseren|unserem|unser|nuestra|nuestro|notre|la nostra|nossa) [\w-]{0,20}newsletter\b"
     r"|nuestro canal de|únete desde|s[ií]guenos (?:en|por)\b"
-    r"|\b(?:im abo|als e-paper|am kiosk|bahnhofskiosk|exklusive angebote|exclusive (?:offers|deals))\b"
+    r"|\bjetzt\b[^.!?]{0,40}\b(?:im abo|als e-paper|am kiosk|bahnhofskiosk)\b"
+    r"|\b(?:im abo|als e-paper|am kiosk|bahnhofskiosk)\b[^.!?]{0,80}\b(?:erhältlich|bestellen|abonnieren)\b"
+    r"|\b(?:erhalte|erhalten sie|sichern sie sich|get|receive) exklusive angebote\b"
+    r"|\b(?:get|receive|unlock) exclusive (?:offers|deals)\b"
     r"|(?:by|with) (?:signing up|registering|subscribing),? you (?:agree|accept)|mit der registrierung akzeptieren sie)",
     _I,
 )
