@@ -31,17 +31,19 @@ LEMMAS = [
 ]
 
 
-def _brute_force(texts: list[str], wordnet: WordNet | None, floor: float) -> set[tuple[int, int]]:
+def _brute_force(
+    texts: list[str], wordnet: WordNet | None, floor: float
+) -> dict[tuple[int, int], float]:
     matrix = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     vectors = matrix.fit_transform([t or "_" for t in texts])
     cosine = (vectors @ vectors.T).toarray()
-    found = set()
+    found: dict[tuple[int, int], float] = {}
     for i, j in itertools.combinations(range(len(texts)), 2):
         score = similarity(texts[i], texts[j], float(cosine[i, j]))
         if wordnet is not None:
             score = max(score, soft_overlap(texts[i].split(), texts[j].split(), wordnet))
         if score >= floor and texts[i] and texts[j]:
-            found.add((i, j))
+            found[(i, j)] = score
     return found
 
 
@@ -54,8 +56,10 @@ def test_filter_keeps_every_pair_that_reaches_the_floor(floor: float, use_wordne
     texts = LEMMAS
     tfidf = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     matrix = tfidf.fit_transform([t or "_" for t in texts]).tocsr()
-    kept = set(_PairFilter(texts, matrix, wordnet).pairs(floor))
+    kept = _PairFilter(texts, matrix, wordnet).pairs(floor)
     expected = _brute_force(texts, wordnet, floor)
     assert expected, "the fixture should hold matching pairs"
-    assert expected <= kept
+    assert set(expected) <= set(kept)
+    for pair, score in expected.items():
+        assert kept[pair][1] >= score - 1e-9, "the bound must not undercut the real similarity"
     assert len(kept) < len(texts) * (len(texts) - 1) // 2, "the filter should skip some pairs"

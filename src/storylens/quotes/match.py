@@ -87,6 +87,8 @@ def similarity(a: str, b: str, tfidf_cosine: float, wordnet: WordNet | None = No
     return best
 
 
+_NONE = (0.0, 0.0)
+
 #: Rows of the pair filters computed at once: bounds memory on stories with thousands of quotes.
 _BLOCK_ROWS = 512
 
@@ -141,17 +143,19 @@ class _PairFilter:
             broader = _csr([[k for w in ws for k in wordnet.concepts(w)[1]] for ws in words], keys)
             self.senses, self.broader = _widen(senses, len(keys)), _widen(broader, len(keys))
 
-    def pairs(self, floor: float) -> dict[tuple[int, int], float]:
+    def pairs(self, floor: float) -> dict[tuple[int, int], tuple[float, float]]:
         """Text index pairs ``(i, j)``, ``i < j``, that may reach ``floor``, with their cosine
-        (0 where it is below the floor: it then decides nothing)."""
-        found: dict[tuple[int, int], float] = {}
+        (0 where it is below the floor: it then decides nothing) and an upper bound of their
+        similarity, so that a pair held to a higher bar than the floor can be skipped too."""
+        found: dict[tuple[int, int], tuple[float, float]] = {}
         n = len(self.texts)
         for first in range(0, n, _BLOCK_ROWS):
             rows = slice(first, min(n, first + _BLOCK_ROWS))
             cosine = (self.tfidf[rows] @ self.tfidf.T).toarray()
             shared = (self.distinct[rows] @ self.distinct.T).toarray()
             smaller = np.minimum.outer(self.distinct_counts[rows], self.distinct_counts)
-            keep = (cosine >= floor) | ((shared >= 2) & (shared >= 0.8 * smaller))
+            trimmed = (shared >= 2) & (shared >= 0.8 * smaller)  # token-set ratio may apply
+            bound = np.where(trimmed, 1.0, cosine)
             if self.senses is not None and self.broader is not None:
                 related = (
                     self.senses[rows] @ self.senses.T
@@ -160,13 +164,14 @@ class _PairFilter:
                 ).toarray()
                 la = self.lengths[rows][:, None]
                 lb = self.lengths[None, :]
-                bound = 2 * np.minimum(np.minimum(related, la), lb) / np.maximum(la + lb, 1)
-                keep |= (bound >= floor) & (la >= 2) & (lb >= 2)
-            for i, j in zip(*np.nonzero(keep), strict=True):
+                soft = 2 * np.minimum(np.minimum(related, la), lb) / np.maximum(la + lb, 1)
+                soft[(la < 2) | (lb < 2)] = 0.0
+                bound = np.maximum(bound, soft)
+            for i, j in zip(*np.nonzero(bound >= floor), strict=True):
                 a, b = first + int(i), int(j)
                 if a < b:
                     value = float(cosine[i, j])
-                    found[(a, b)] = value if value >= floor else 0.0
+                    found[(a, b)] = (value if value >= floor else 0.0, float(bound[i, j]))
         return found
 
 
@@ -188,7 +193,7 @@ class _Scorer:
             settings.other_speaker_threshold,
             _VERBATIM,
         )
-        self.cosine: dict[tuple[int, int], float] = {}
+        self.cosine: dict[tuple[int, int], tuple[float, float]] = {}
         if any(self.texts):
             vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
             tfidf = vectorizer.fit_transform([t or "_" for t in self.texts]).tocsr()
@@ -221,7 +226,9 @@ class _Scorer:
     def pair(self, x: str, y: str, needed: float) -> float:
         """Similarity of two lemma strings; WordNet is consulted only below ``needed``."""
         i, j = self.row[x], self.row[y]
-        cosine = 1.0 if i == j else self.cosine.get((i, j) if i < j else (j, i), 0.0)
+        cosine, bound = (1.0, 1.0) if i == j else self.cosine.get((i, j) if i < j else (j, i), _NONE)
+        if bound < needed:
+            return 0.0  # cannot reach ``needed`` by any signal: not worth scoring
         score = similarity(x, y, cosine)
         if score < needed and len(x.split()) >= 2 and len(y.split()) >= 2:
             wordnet = self.wordnet()
