@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.resources
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,16 +128,16 @@ def brief_stories(
 
     pool_context = StoryPool(str(db_path), settings, runner.names, processes) if use_pool else nullcontext()
     with pool_context as pool:
+        pending: list[tuple[Story, Future[tuple[Brief, dict[str, float]]]]] = []
         for batch in _story_batches(chosen, _PARSE_BATCH):
             # One spaCy batch for several stories: parsing runs on every core and is stored.
             if runner.names:
                 members = store.articles(i for s in batch for i in s.article_ids)
                 runner.resources.parse(members, keep=not isinstance(pool, StoryPool))
             if isinstance(pool, StoryPool):
-                for brief, stage_seconds in pool.map(batch, tick):
-                    briefs.append(brief)
-                    for name, seconds in stage_seconds.items():
-                        spent[name] = spent.get(name, 0.0) + seconds
+                # Analysed while the next batch is parsed: a big story's worker does not leave
+                # the other core idle until the batch is done.
+                pending.extend(zip(batch, pool.submit(batch), strict=True))
                 continue
             for story in batch:
                 before = dict(runner.timings)
@@ -146,6 +147,12 @@ def brief_stories(
                 briefs.append(build_brief(runner.run(story, articles, sentences)))
                 for name, seconds in runner.timings.items():
                     spent[name] = spent.get(name, 0.0) + seconds - before.get(name, 0.0)
+        for story, future in pending:
+            brief, stage_seconds = future.result()
+            tick(story)
+            briefs.append(brief)
+            for name, seconds in stage_seconds.items():
+                spent[name] = spent.get(name, 0.0) + seconds
     return briefs
 
 

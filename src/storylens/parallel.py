@@ -62,13 +62,16 @@ class StoryPool:
             initargs=(db_path, settings, tuple(analyses)),
         )
 
+    def submit(self, stories: Sequence[Story]) -> list[Future[tuple[Brief, dict[str, float]]]]:
+        """Start analysing stories without waiting for them (the caller may parse the next
+        batch meanwhile, so that no core idles while one worker finishes a big story)."""
+        return [self._pool.submit(_analyse, story) for story in stories]
+
     def map(
         self, stories: Sequence[Story], done: Callable[[Story], None] | None = None
     ) -> Iterator[tuple[Brief, dict[str, float]]]:
         """Analyse stories in parallel; results come back in the order of ``stories``."""
-        futures: list[Future[tuple[Brief, dict[str, float]]]] = [
-            self._pool.submit(_analyse, story) for story in stories
-        ]
+        futures = self.submit(stories)
         for story, future in zip(stories, futures, strict=True):
             result = future.result()
             if done:
