@@ -189,17 +189,18 @@ class FigureAnalyser:
 
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Extract every article's figures, then group and classify them across the story."""
-        docs = self.resources.docs(analysis.articles)
+        # One article's parse at a time (a big story's parses never sit in memory together).
+        def doc(article: Article) -> Doc:
+            return self.resources.docs([article])[article.id]
+
         # Quantities depend on the article alone: found once, kept (``NlpResources.memo``).
         quantities = self.resources.memo(
             "figures/quantities", tuple[Quantity, ...], "storylens.figures", self.settings
-        ).get(analysis.articles, lambda a: tuple(extract_quantities(a.text, docs[a.id])))
+        ).get(analysis.articles, lambda a: tuple(extract_quantities(a.text, doc(a))))
         figures: list[Figure] = []
         for article, narrowed in _per_article(analysis):
             figures.extend(
-                extract_figures(
-                    article, docs[article.id], narrowed, self.settings, quantities[article.id]
-                )
+                extract_figures(article, doc(article), narrowed, self.settings, quantities[article.id])
             )
         outlets = {a.id: a.outlet for a in analysis.articles}
         groups = group_figures(figures, outlets, self.settings)

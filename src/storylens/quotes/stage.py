@@ -58,6 +58,11 @@ class QuotesAnalyser:
         self.resources = resources
         self.extractor = make_extractor(settings)
 
+    def _doc(self, article: Article) -> Doc:
+        """One article's parse at a time: a 1,000-article story's parses never sit in memory
+        together (``NlpResources`` keeps a bounded cache)."""
+        return self.resources.docs([article])[article.id]
+
     def _extract(self, article: Article, doc: Doc) -> ArticleQuotes:
         """What one article alone decides: its quotes, their lemmas, its reported claims."""
         quotes = self.extractor.extract(article, doc)
@@ -83,16 +88,15 @@ class QuotesAnalyser:
 
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with its quotes and attributions filled in."""
-        docs = self.resources.docs(analysis.articles)
         extracted = self.resources.memo(
             "quotes/extracted", ArticleQuotes, "storylens.quotes", self.settings
-        ).get(analysis.articles, lambda a: self._extract(a, docs[a.id]))
+        ).get(analysis.articles, lambda a: self._extract(a, self._doc(a)))
         index = EntityIndex(analysis.entities)
         candidates: list[Candidate] = []
         attributions: list[Attribution] = []
         for article in analysis.articles:
             found = extracted[article.id]
-            resolver = SpeakerResolver(article.id, docs[article.id], index, list(found.regions))
+            resolver = SpeakerResolver(article.id, self._doc(article), index, list(found.regions))
             for quote, parts in zip(found.quotes, found.parts, strict=True):
                 speaker = resolver.resolve(quote.speaker) if quote.speaker else None
                 candidates.append(Candidate(quote, speaker, " ".join(parts), parts))
