@@ -21,7 +21,7 @@ import json
 import types
 import typing
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -120,8 +120,8 @@ class ArticleMemo(Generic[T]):
     Example:
         >>> from storylens.store import MemoryStore
         >>> memo = ArticleMemo(MemoryStore(), "demo/lengths/1", tuple[int, ...])
-        >>> memo.key_for("a1")
-        'demo/lengths/1'
+        >>> memo.kind_for("2024-05-04")
+        'demo/lengths/1/2024-05-04'
     """
 
     def __init__(
@@ -135,9 +135,8 @@ class ArticleMemo(Generic[T]):
         self.computed = 0
         self.reused = 0
 
-    def key_for(self, article_id: str, extra: str = "") -> str:
-        """The artifact kind under which one article's result is stored."""
-        del article_id  # the store keys artifacts by article already
+    def kind_for(self, extra: str = "") -> str:
+        """The artifact kind under which a result is stored (the store keys it by article)."""
         return f"{self.kind}/{extra}" if extra else self.kind
 
     def get(
@@ -150,7 +149,7 @@ class ArticleMemo(Generic[T]):
         out: dict[str, T] = {}
         fresh: list[tuple[str, str, bytes]] = []
         for article in articles:
-            kind = self.key_for(article.id, extra(article) if extra else "")
+            kind = self.kind_for(extra(article) if extra else "")
             slot = (article.id, kind)
             found = self._memory.get(slot)
             if found is None and self.store is not None:
@@ -175,9 +174,3 @@ class ArticleMemo(Generic[T]):
         self._memory.move_to_end(slot)
         while len(self._memory) > self.memory_size:
             self._memory.popitem(last=False)
-
-    def forget(self, article_ids: Iterable[str]) -> None:
-        """Drop in-memory results (the store's copies stay)."""
-        gone = set(article_ids)
-        for slot in [s for s in self._memory if s[0] in gone]:
-            del self._memory[slot]

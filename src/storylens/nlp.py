@@ -158,12 +158,11 @@ class NlpResources:
         missing = self._from_store(wanted) if keep else wanted
         if not missing:
             return
-        texts = [a.text for a in missing]
         if self.n_process > 1 and len(missing) >= _PARALLEL_MIN:
             self._parse_on_pool(missing, keep)
             self._evict(keep=len(wanted))
             return
-        parsed = self.nlp.pipe(texts, batch_size=_PIPE_BATCH)
+        parsed = self.nlp.pipe([a.text for a in missing], batch_size=_PIPE_BATCH)
         fresh: list[tuple[str, str, bytes]] = []
         kind = self.artifact_kind if self.store is not None else ""
         for article, doc in zip(missing, parsed, strict=True):

@@ -27,7 +27,6 @@ __all__ = [
     "known_outlets",
     "nominal_outlet_mentions",
     "outlet_key",
-    "short_form_owner",
 ]
 
 #: Wire services and global outlets that stories cite without any metadata naming them.
@@ -77,11 +76,6 @@ def known_outlets(articles: Iterable[Article]) -> list[tuple[str, str]]:
 
 def _initials(tokens: Sequence[str]) -> str:
     return "".join(t[0] for t in tokens if t and t not in _STOP)
-
-
-def short_form_owner(short: NameGroup, names: Sequence[NameGroup]) -> NameGroup | None:
-    """The one longer name that ``short`` abbreviates (last word or initials), else ``None``."""
-    return ShortForms(names).owner(short)
 
 
 class ShortForms:

@@ -193,12 +193,12 @@ class _Scorer:
             settings.other_speaker_threshold,
             _VERBATIM,
         )
-        self.cosine: dict[tuple[int, int], tuple[float, float]] = {}
+        self.bounds: dict[tuple[int, int], tuple[float, float]] = {}
         if any(self.texts):
             vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
             tfidf = vectorizer.fit_transform([t or "_" for t in self.texts]).tocsr()
             wordnet = self.wordnet()
-            self.cosine = _PairFilter(self.texts, tfidf, wordnet).pairs(self.floor)
+            self.bounds = _PairFilter(self.texts, tfidf, wordnet).pairs(self.floor)
 
     def wordnet(self) -> WordNet | None:
         if not self._wordnet_tried:
@@ -216,7 +216,7 @@ class _Scorer:
         out: set[tuple[int, int]] = set()
         for group in owners.values():
             out.update((a, b) for a in group for b in group if a < b)
-        for x, y in self.cosine:
+        for x, y in self.bounds:
             for a in owners.get(x, ()):
                 for b in owners.get(y, ()):
                     if a != b:
@@ -226,7 +226,7 @@ class _Scorer:
     def pair(self, x: str, y: str, needed: float) -> float:
         """Similarity of two lemma strings; WordNet is consulted only below ``needed``."""
         i, j = self.row[x], self.row[y]
-        cosine, bound = (1.0, 1.0) if i == j else self.cosine.get((i, j) if i < j else (j, i), _NONE)
+        cosine, bound = (1.0, 1.0) if i == j else self.bounds.get((i, j) if i < j else (j, i), _NONE)
         if bound < needed:
             return 0.0  # cannot reach ``needed`` by any signal: not worth scoring
         score = similarity(x, y, cosine)

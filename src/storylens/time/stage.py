@@ -66,14 +66,7 @@ class TimeAnalyser:
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with its time mentions and timeline."""
         articles = analysis.articles
-        spans = {
-            a.id: _sentence_spans(
-                a,
-                analysis.sentences_of(a.id),
-                None if analysis.sentences_of(a.id) else self._doc(a),
-            )
-            for a in articles
-        }
+        spans = {a.id: self._spans(a, analysis.sentences_of(a.id)) for a in articles}
         timexes: dict[str, list[Timex]] = {}
         index = EventIndex(self.settings.event_min_overlap)
         anchored = [a for a in articles if a.published is not None]
@@ -113,6 +106,12 @@ class TimeAnalyser:
 
     def _doc(self, article: Article) -> Doc:
         return self.resources.docs([article])[article.id]
+
+    def _spans(
+        self, article: Article, sentences: tuple[Sentence, ...]
+    ) -> list[tuple[int, int, int]]:
+        """Sentence spans from the stored sentences; the parse is read only when there are none."""
+        return _sentence_spans(article, sentences, None if sentences else self._doc(article))
 
     def _tagged(
         self, articles: Sequence[Article], anchors: dict[str, dt.date | None]
