@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from storylens.errors import ConfigError
 from storylens.memo import ArticleMemo, code_digest
 from storylens.records import Article
+from storylens.threads import one_blas_thread
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -196,7 +197,9 @@ class NlpResources:
             # stays), so a worker kept for a whole stream grew past 1.5 GB on 2,400 articles.
             # Forking again is cheap; the pipeline is inherited, not reloaded.
             round_chunks = chunks[first : first + per_round]
-            with ProcessPoolExecutor(max_workers=self.n_process, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=self.n_process, mp_context=context, initializer=one_blas_thread
+            ) as pool:
                 texts = [[a.text for a in chunk] for chunk in round_chunks]
                 for chunk, payloads in zip(
                     round_chunks, pool.map(_parse_chunk, texts), strict=True

@@ -19,6 +19,7 @@ from storylens.nlp import NlpResources
 from storylens.pipeline import AnalysisRunner
 from storylens.records import Brief, Story
 from storylens.store.sqlite import SQLiteStore
+from storylens.threads import one_blas_thread
 
 __all__ = ["StoryPool", "worker_count"]
 
@@ -33,6 +34,7 @@ def worker_count(settings: Settings) -> int:
 
 def _init_worker(db_path: str, settings: Settings, analyses: tuple[str, ...]) -> None:
     global _RUNNER, _STORE  # one store and one runner per worker process, built once
+    one_blas_thread()
     _STORE = SQLiteStore(db_path)
     _RUNNER = AnalysisRunner(settings, analyses, NlpResources(store=_STORE, n_process=1))
 
