@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storylens.records import Sentence
@@ -40,6 +41,9 @@ from storylens.summarize.units import (
 )
 
 __all__ = ["Pick", "SourceDocument", "Summarizer", "Summary", "take_within_budget"]
+
+#: Candidates whose similarities to every sentence are computed at once (bounds memory).
+_SIMILARITY_BLOCK = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +196,7 @@ class Summarizer:
         ])
         centroid = _normalise(group_means.mean(axis=0, keepdims=True))[0]
         centrality = np.asarray(cand_matrix @ centroid).ravel()
-        cand_to_rows = (cand_matrix @ sentence_matrix.T).toarray()
-        support = self._support(candidates, rows, cand_to_rows, group_of, group_names)
+        support = self._support(candidates, rows, cand_matrix, sentence_matrix, group_of, group_names)
         position = np.array([1.0 / (1.0 + c.position) ** settings.position_decay for c in candidates])
         scores = (
             settings.centrality_weight * centrality
@@ -204,7 +207,13 @@ class Summarizer:
         chosen = self._select(candidates, scores, cand_sim, budget)
         ordered = self._order(chosen, candidates, documents, event_dates)
         picks = [
-            Pick(candidates[i], float(scores[i]), *self._supporters(i, candidates, rows, cand_to_rows, aligned))
+            Pick(
+                candidates[i],
+                float(scores[i]),
+                *self._supporters(
+                    candidates[i], rows, (cand_matrix[i] @ sentence_matrix.T).toarray().ravel(), aligned
+                ),
+            )
             for i in ordered
         ]
         return Summary(picks, group_of, centroid, vectorizer, candidates, [float(s) for s in scores])
@@ -223,20 +232,30 @@ class Summarizer:
         self,
         candidates: Sequence[Candidate],
         rows: Sequence[tuple[str, int, tuple[str, ...], frozenset[str]]],
-        cand_to_rows: np.ndarray,
+        cand_matrix: sparse.csr_matrix,
+        sentence_matrix: sparse.csr_matrix,
         group_of: Mapping[str, str],
         group_names: Sequence[str],
     ) -> np.ndarray:
-        """Share of the other independent sources carrying a sentence similar to each candidate."""
+        """Share of the other independent sources carrying a sentence similar to each candidate.
+
+        The candidates x sentences similarity is computed a block of candidates at a time: whole,
+        it took 200 MB on a 337-article story (2,000 candidates x 13,000 sentences) and grew
+        with every sentence a larger story added.
+        """
         if len(group_names) < 2:
             return np.zeros(len(candidates))
         group_index = {g: k for k, g in enumerate(group_names)}
         row_group = np.array([group_index[group_of[r[0]]] for r in rows])
+        order = np.argsort(row_group, kind="stable")
+        present, starts = np.unique(row_group[order], return_index=True)
+        sentences_t = sentence_matrix.T
         best = np.zeros((len(candidates), len(group_names)))
-        for k in range(len(group_names)):
-            mask = row_group == k
-            if mask.any():
-                best[:, k] = cand_to_rows[:, mask].max(axis=1)
+        for first in range(0, len(candidates), _SIMILARITY_BLOCK):
+            block = (cand_matrix[first : first + _SIMILARITY_BLOCK] @ sentences_t).toarray()
+            best[first : first + len(block), present] = np.maximum.reduceat(
+                block[:, order], starts, axis=1
+            )
         best[best < self.settings.support_similarity] = 0.0
         own = np.array([group_index[group_of[c.article_id]] for c in candidates])
         best[np.arange(len(candidates)), own] = 0.0
@@ -324,21 +343,19 @@ class Summarizer:
 
     def _supporters(
         self,
-        i: int,
-        candidates: Sequence[Candidate],
+        cand: Candidate,
         rows: Sequence[tuple[str, int, tuple[str, ...], frozenset[str]]],
-        cand_to_rows: np.ndarray,
+        sims: np.ndarray,
         aligned: Mapping[tuple[str, int], set[tuple[str, int]]] | None,
     ) -> tuple[tuple[str, ...], tuple[tuple[str, int, float], ...]]:
         """The articles that state the candidate's fact: its own, then every other that aligns."""
-        cand = candidates[i]
         own_stems = set(cand.stems)
         linked = (aligned or {}).get((cand.article_id, cand.index), set())
         best: dict[str, tuple[int, float]] = {}
         for r, (article_id, index, stems, numbers) in enumerate(rows):
             if article_id == cand.article_id:
                 continue
-            sim = float(cand_to_rows[i, r])
+            sim = float(sims[r])
             if (article_id, index) not in linked:
                 if sim < self.settings.support_min_cosine:
                     continue
