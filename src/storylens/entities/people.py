@@ -7,7 +7,9 @@ Rules, in order, all precision first:
    "O. Sirenko"). A different surname is a different person, whatever the first name.
 2. A one-word name equal to the surname of exactly one person joins that person ("Petrenko",
    "Mayor Petrenko"). If several people share the surname, each mention joins the one last
-   named in full before it in the same article; with none, it stays apart.
+   named in full before it in the same article; with none, it stays apart. "Equal" is after
+   folding, but the written initials must agree: the fold's *h* = *g* (Ukrainian *Hnatiuk*,
+   Russian *Gnatyuk*) would otherwise make "Gill" the surname of Christopher Hill.
 3. A one-word name equal to a *first* name never joins a full-name person by name alone. The
    text must introduce it ("a local man, Oleg"): later bare mentions in that article attach to
    the person introduced there, and introductions in different articles join when they
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from anyascii import anyascii
 
 from storylens.entities.groups import NameGroup
 from storylens.entities.mentions import NameMention
@@ -110,12 +114,12 @@ def resolve_people(
     people = list(full)
     absorbed: set[int] = set()
     for group in candidates:
-        owners = surname.get(group.key, [])
+        owners = _same_initial(group, surname.get(group.key, []))
         if len(owners) == 1 and not ({"PLACE", "OUTLET", "ORG"} & group.cues):
             owners[0].mentions.extend(group.mentions)
             absorbed.add(id(group))
     for group in (g for g in persons if len(g.tokens) == 1):
-        owners = surname.get(group.key, [])
+        owners = _same_initial(group, surname.get(group.key, []))
         unattached: list[NameMention] = []
         for mention in group.mentions:
             if len(owners) == 1:
@@ -133,6 +137,24 @@ def resolve_people(
         else:
             people.append(PersonCluster(unattached))
     return people, absorbed
+
+
+def _initial(text: str) -> str:
+    return anyascii(text).strip()[:1].casefold()
+
+
+def _same_initial(group: NameGroup, owners: list[PersonCluster]) -> list[PersonCluster]:
+    """The owners whose surname, as written in a full name, starts as the group's name does."""
+    initial = _initial(group.most_common_text())
+    return [
+        owner
+        for owner in owners
+        if any(
+            _initial(m.text.split()[-1]) == initial
+            for m in owner.mentions
+            if len(m.tokens) > 1 and m.text.split()
+        )
+    ]
 
 
 def _last_named_before(owners: list[PersonCluster], mention: NameMention) -> PersonCluster | None:

@@ -17,7 +17,7 @@ Three tiers, strongest first:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from itertools import combinations
 
 from rapidfuzz.distance import JaroWinkler
@@ -26,6 +26,7 @@ from rapidfuzz.process import cdist
 from storylens.entities.fold import SOUND_BONUS, fold_name, spelling_score
 from storylens.entities.groups import NameGroup
 from storylens.entities.settings import EntitySettings
+from storylens.entities.variants import _DISTINCT as _VARIANT_DISTINCT
 from storylens.entities.variants import variant_model
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "context_agrees",
     "fuzzy_place_decision",
     "mangled_place",
+    "part_or_qualified",
     "resolve_places",
 ]
 
@@ -199,25 +201,111 @@ def _spelling_candidates(
     ]
 
 
+#: Words that make another place of the name they are put before ("South Wales" is not Wales,
+#: "Mid Wales" neither, nor "Latin America" America): the variant model's list and a few more.
+_DISTINCT = _VARIANT_DISTINCT | {fold_name(w) for w in ("mid", "central", "latin")}
+
+
+#: Endings that make a region of a town's name: the county named after its town.
+_REGION_SUFFIXES = tuple(fold_name(w) for w in ("shire", "shchyna"))
+
+
+def part_or_qualified(shorter: NameGroup, longer: NameGroup, place_keys: Set[str]) -> bool:
+    """Whether ``longer`` is ``shorter`` with words added that make it another thing.
+
+    Words added *before* a name make another place when they are a place themselves ("Risca
+    Wales", "Knighton Wales": a town and its country) or a word such as "South" or "Mid"; words
+    added *after* it make a part or a feature ("Brecon Road", "Swansea Valley", "Llanfihangel
+    Church", "Los Angeles County") unless they are a place, the region that qualifies the
+    name ("Newtown Powys" is Newtown). ``place_keys`` are the folded names known as places
+    (the story's place names and the gazetteer's). Names that are no word-for-word part of
+    each other are not judged here (``False``).
+    """
+    short, long = shorter.tokens, longer.tokens
+    if len(short) >= len(long) or not short:
+        return False
+    if long[-len(short) :] == short:
+        added = long[: -len(short)]
+        return bool(set(added) & _DISTINCT) or " ".join(added) in place_keys
+    if long[: len(short)] == short:
+        added = long[len(short) :]
+        # "Valley" and "Beach" are town names too, but after a name they make a feature of it.
+        return " ".join(added) not in place_keys or set(added) <= _DISTINCT
+    return bool(set(short) <= set(long))
+
+
+def _compatible(
+    a: NameGroup, b: NameGroup, settings: EntitySettings, place_keys: Set[str], towns: Set[str]
+) -> bool:
+    """Whether two spellings could be joined directly, on spelling alone (no context).
+
+    Complete-link clustering asks this of every pair across two clusters before a fuzzy join,
+    so that *A* ~ *B* ~ *C* never puts *A* with *C* when *A* and *C* look nothing alike.
+    """
+    if a.key == b.key:
+        return True
+    if a.place is not None and b.place is not None:
+        return a.place.geonameid == b.place.geonameid
+    if a.key in towns and b.key in towns:
+        return False  # two names that are each some town's own name are two towns
+    shorter_key, longer_key = sorted((a.key, b.key), key=len)
+    if any(longer_key == shorter_key + suffix for suffix in _REGION_SUFFIXES):
+        return False  # "Cardiganshire" is the county named after the town of Cardigan
+    shorter, longer = sorted((a, b), key=lambda g: len(g.tokens))
+    if part_or_qualified(shorter, longer, place_keys):
+        return False
+    left, right = a.most_common_text(), b.most_common_text()
+    if spelling_score(left, right) >= settings.fuzzy_place_threshold:
+        return True
+    model = variant_model() if settings.use_variant_model else None
+    return model is not None and model.probability(left, right) >= model.two_shared
+
+
 def resolve_places(
     places: Sequence[NameGroup],
     neighbours: dict[str, set[str]],
     settings: EntitySettings,
+    known_places: Set[str] = frozenset(),
+    towns: Set[str] = frozenset(),
 ) -> list[list[NameGroup]]:
-    """Join place groups that name one place; returns the joined groups."""
+    """Join place groups that name one place; returns the joined groups.
+
+    Gazetteer joins come first; then fuzzy joins, strongest spelling evidence first, each
+    only when every pair of spellings across the two clusters could be joined directly
+    (``_compatible``: complete link, not a chain of look-alikes). ``known_places`` are folded
+    names known as places besides ``places`` (gazetteer hits of any type); ``towns`` the keys
+    of groups whose name is some GeoNames town's own name (``Gazetteer.names_a_town``).
+    """
     sets = UnionFind(len(places))
     known = {i: g.place.geonameid for i, g in enumerate(places) if g.place is not None}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(places))}
+    place_keys = {g.key for g in places} | set(known_places)
 
     def join(i: int, j: int) -> None:
         # A chain of fuzzy joins must not bring two different GeoNames places together.
         ri, rj = sets.find(i), sets.find(j)
         gi, gj = known.get(ri), known.get(rj)
-        if gi is not None and gj is not None and gi != gj:
+        if ri == rj or (gi is not None and gj is not None and gi != gj):
             return
         sets.union(ri, rj)
+        root = sets.find(ri)
+        members[root] = members.pop(ri if root == rj else rj) + members.pop(root)
         known_id = gi if gi is not None else gj
         if known_id is not None:
-            known[sets.find(ri)] = known_id
+            known[root] = known_id
+
+    def complete_link(i: int, j: int) -> bool:
+        """Every unit of one cluster is compatible with every unit of the other; spellings
+        joined through one GeoNames place count as one unit (any of them may answer)."""
+        units_i = _units(members[sets.find(i)], places)
+        units_j = _units(members[sets.find(j)], places)
+        return all(
+            any(
+                _compatible(places[x], places[y], settings, place_keys, towns) for x in u for y in v
+            )
+            for u in units_i
+            for v in units_j
+        )
 
     first_with_place: dict[int, int] = {}
     for i, group in enumerate(places):
@@ -229,12 +317,40 @@ def resolve_places(
         for story in {m.group for m in group.mentions}:
             by_story.setdefault(story, []).append(i)
     tried: set[tuple[int, int]] = set()
-    for members in by_story.values():
-        for i, j in combinations(members, 2):
+    found: list[tuple[float, int, int]] = []
+    for story_members in by_story.values():
+        for i, j in combinations(story_members, 2):
             a, b = places[i], places[j]
             if (i, j) in tried or (a.place is not None and b.place is not None):
                 continue
             tried.add((i, j))
-            if _fuzzy_match(a, b, neighbours, settings):
-                join(i, j)
-    return [[places[i] for i in members] for members in sets.sets()]
+            # The cheap, context-guarded test first: most pairs of a story fail it.
+            if _fuzzy_match(a, b, neighbours, settings) and _compatible(
+                a, b, settings, place_keys, towns
+            ):
+                found.append((_strength(a, b), i, j))
+    for _, i, j in sorted(found, key=lambda item: (-item[0], item[1], item[2])):
+        if sets.find(i) != sets.find(j) and complete_link(i, j):
+            join(i, j)
+    return [[places[i] for i in group] for group in sets.sets()]
+
+
+def _units(indices: list[int], places: Sequence[NameGroup]) -> list[list[int]]:
+    """A cluster's members, those sharing a GeoNames place as one unit."""
+    by_place: dict[int, list[int]] = {}
+    units: list[list[int]] = []
+    for index in indices:
+        place = places[index].place
+        if place is None:
+            units.append([index])
+        else:
+            by_place.setdefault(place.geonameid, []).append(index)
+    return units + list(by_place.values())
+
+
+def _strength(a: NameGroup, b: NameGroup) -> float:
+    """How alike two spellings are (the larger of spelling score and model probability)."""
+    left, right = a.most_common_text(), b.most_common_text()
+    model = variant_model()
+    probability = model.probability(left, right) if model is not None else 0.0
+    return max(spelling_score(left, right), probability)

@@ -17,6 +17,7 @@ Entities come out sorted by salience: distinct sources first, then mention count
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,8 @@ from storylens.records import Article, Entity, Mention
 
 __all__ = ["Cluster", "EntityResolver", "salience_key"]
 
+_WORD_BREAK = re.compile(r"[\s,\-‐–]+")
+
 
 @dataclass
 class Cluster:
@@ -48,6 +51,9 @@ class Cluster:
     mentions: list[NameMention]
     place: Place | None = None
     outlet: str | None = None
+    #: Whether a spelling of the cluster is the place's own name; only then does the cluster
+    #: take the gazetteer's name (a weak match, "Kiev" alone, keeps the written spelling).
+    exact_place: bool = False
 
 
 def salience_key(entity: Entity) -> tuple[int, int, str]:
@@ -97,7 +103,10 @@ class EntityResolver:
             if owner is not None and (group.type != "PERSON" or owner.type == "OUTLET"):
                 absorbed[id(group)] = owner
         live = [g for g in groups if id(g) not in absorbed]
-        neighbours = _neighbours(mentions)
+        # A bare first name or surname ("John", "Mary") names someone else in every paragraph of
+        # a long article: as context it would make every two places of a family history alike.
+        bare = {g.key for g in groups if g.type == "PERSON" and len(g.tokens) == 1}
+        neighbours = {k: v - bare for k, v in _neighbours(mentions).items()}
         places = [g for g in live if g.type == "PLACE"]
         name_parts: dict[str, set[str]] = {}
         for group in live:
@@ -120,9 +129,13 @@ class EntityResolver:
         live = [g for g in live if id(g) not in surnames]
         clusters = [Cluster("PERSON", list(p.mentions)) for p in people]
         places = _join_features(places)
-        for joined in resolve_places(places, neighbours, self.settings):
+        known_places = {g.key for g in groups if g.exact_place} | self._place_parts(places)
+        towns = {g.key for g in places if g.exact_place or self._names_a_town(g.most_common_text())}
+        for joined in resolve_places(places, neighbours, self.settings, known_places, towns):
             place = next((g.place for g in joined if g.place is not None), None)
-            clusters.append(Cluster("PLACE", [m for g in joined for m in g.mentions], place))
+            exact = any(g.exact_place and g.place is not None for g in joined)
+            mentions_of = [m for g in joined for m in g.mentions]
+            clusters.append(Cluster("PLACE", mentions_of, place, exact_place=exact))
         by_owner: dict[int, Cluster] = {}
         for group in [g for g in live if g.type not in ("PERSON", "PLACE")] + virtual:
             cluster = Cluster(group.type, list(group.mentions), outlet=group.outlet)
@@ -145,6 +158,25 @@ class EntityResolver:
         for reference, target in nominal_mentions(clusters, articles):
             target.mentions.append(reference)
         return clusters
+
+    def _names_a_town(self, text: str) -> bool:
+        if self.gazetteer is None:
+            return False
+        return bool(self.gazetteer.match(text)[0]) or self.gazetteer.names_a_town(text)
+
+    def _place_parts(self, places: Sequence[NameGroup]) -> set[str]:
+        """Folded leading and trailing words of multi-word place names that are themselves a
+        town's name ("Barrie" in "Barrie Ontario"): such a name is a town and its region."""
+        parts: set[str] = set()
+        for group in places:
+            words = _WORD_BREAK.split(group.most_common_text().strip())
+            if len(words) != len(group.tokens) or len(words) < 2:
+                continue
+            for cut in range(1, len(words)):
+                for side in (words[:cut], words[cut:]):
+                    if self._names_a_town(" ".join(side)):
+                        parts.add(fold_name(" ".join(side)))
+        return parts
 
     @staticmethod
     def _add_nominal_references(clusters: list[Cluster], articles: Sequence[Article]) -> None:
@@ -241,7 +273,7 @@ def _neighbours(mentions: Iterable[NameMention]) -> dict[str, set[str]]:
 
 
 def _canonical(cluster: Cluster) -> str:
-    if cluster.place is not None:
+    if cluster.place is not None and cluster.exact_place:
         return cluster.place.name
     if cluster.outlet is not None:
         return cluster.outlet
