@@ -87,6 +87,11 @@ def test_words_that_make_another_place_are_no_variant() -> None:
     assert not part_or_qualified(pryluzhne, qualified, place_keys)
     # Words that are no place before a name: one of its forms ("San Roque" / "Roque").
     assert not part_or_qualified(_group("Roque"), _group("San Roque"), place_keys)
+    # Area words after a name that is no town's name the same area; after a town's, another.
+    assert not part_or_qualified(vendholm, _group("Vendholm Province"), place_keys)
+    assert part_or_qualified(vendholm, _group("Vendholm Province"), place_keys, {vendholm.key})
+    # A name qualified after a comma is its head.
+    assert not part_or_qualified(vendholm, _group("Vendholm, Ostrava"), {vendholm.key})
 
 
 def test_region_and_town_stay_apart_in_the_stage() -> None:

@@ -210,16 +210,52 @@ _DISTINCT = _VARIANT_DISTINCT | {fold_name(w) for w in ("mid", "central", "latin
 _REGION_SUFFIXES = tuple(fold_name(w) for w in ("shire", "shchyna"))
 
 
-def part_or_qualified(shorter: NameGroup, longer: NameGroup, place_keys: Set[str]) -> bool:
+#: Words that, added after a name that is no town, still name the same area: "Aceh
+#: province", "the Mediterranean Sea", "Shetland Islands" (after a town's name they make
+#: another thing: "Los Angeles County", "Swansea Valley", "Mexico City").
+_AREA_WORDS = frozenset(
+    fold_name(w)
+    for w in [
+        "region",
+        "province",
+        "oblast",
+        "district",
+        "county",
+        "state",
+        "raion",
+        "rayon",
+        "governorate",
+        "prefecture",
+        "territory",
+        "municipality",
+        "city",
+        "sea",
+        "ocean",
+        "strip",
+        "island",
+        "islands",
+        "peninsula",
+    ]
+)
+
+
+def part_or_qualified(
+    shorter: NameGroup,
+    longer: NameGroup,
+    place_keys: Set[str],
+    towns: Set[str] = frozenset(),
+) -> bool:
     """Whether ``longer`` is ``shorter`` with words added that make it another thing.
 
     Words added *before* a name make another place when they are a place themselves ("Risca
     Wales", "Knighton Wales": a town and its country) or a word such as "South" or "Mid"; words
     added *after* it make a part or a feature ("Brecon Road", "Swansea Valley", "Llanfihangel
     Church", "Los Angeles County") unless they are a place, the region that qualifies the
-    name ("Newtown Powys" is Newtown). ``place_keys`` are the folded names known as places
-    (the story's place names and the gazetteer's). Names that are no word-for-word part of
-    each other are not judged here (``False``).
+    name ("Newtown Powys" is Newtown), or area words after a name that is no town ("Aceh
+    province", "Mediterranean Sea"). A name qualified after a comma ("Fort Smith, Ark.") is
+    its head. ``place_keys`` are the folded names known as places (the story's place names
+    and the gazetteer's), ``towns`` the keys of names that are some town's own name. Names
+    that are no word-for-word part of each other are not judged here (``False``).
     """
     short, long = shorter.tokens, longer.tokens
     if len(short) >= len(long) or not short:
@@ -229,36 +265,47 @@ def part_or_qualified(shorter: NameGroup, longer: NameGroup, place_keys: Set[str
         return bool(set(added) & _DISTINCT) or " ".join(added) in place_keys
     if long[: len(short)] == short:
         added = long[len(short) :]
+        if fold_name(longer.most_common_text().split(",")[0]) == shorter.key:
+            return False
+        if set(added) <= _AREA_WORDS:
+            return shorter.key in towns
         # "Valley" and "Beach" are town names too, but after a name they make a feature of it.
         return " ".join(added) not in place_keys or set(added) <= _DISTINCT
     return bool(set(short) <= set(long))
 
 
-def _compatible(
+#: What ``_compatibility`` says of two spellings.
+_VETO, _UNLIKE, _ALIKE = -1, 0, 1
+
+
+def _compatibility(
     a: NameGroup, b: NameGroup, settings: EntitySettings, place_keys: Set[str], towns: Set[str]
-) -> bool:
+) -> int:
     """Whether two spellings could be joined directly, on spelling alone (no context).
 
-    Complete-link clustering asks this of every pair across two clusters before a fuzzy join,
-    so that *A* ~ *B* ~ *C* never puts *A* with *C* when *A* and *C* look nothing alike.
+    ``_VETO`` when they are known to be two things (two GeoNames places, two towns' own names,
+    a town and the county named after it, a name and a part or a qualified form of it);
+    ``_ALIKE`` when the spelling score or the variant model's floor says they may be one;
+    ``_UNLIKE`` otherwise.
     """
     if a.key == b.key:
-        return True
+        return _ALIKE
     if a.place is not None and b.place is not None:
-        return a.place.geonameid == b.place.geonameid
+        return _ALIKE if a.place.geonameid == b.place.geonameid else _VETO
     if a.key in towns and b.key in towns:
-        return False  # two names that are each some town's own name are two towns
+        return _VETO  # two names that are each some town's own name are two towns
     shorter_key, longer_key = sorted((a.key, b.key), key=len)
     if any(longer_key == shorter_key + suffix for suffix in _REGION_SUFFIXES):
-        return False  # "Cardiganshire" is the county named after the town of Cardigan
+        return _VETO  # "Cardiganshire" is the county named after the town of Cardigan
     shorter, longer = sorted((a, b), key=lambda g: len(g.tokens))
-    if part_or_qualified(shorter, longer, place_keys):
-        return False
+    if part_or_qualified(shorter, longer, place_keys, towns):
+        return _VETO
     left, right = a.most_common_text(), b.most_common_text()
     if spelling_score(left, right) >= settings.fuzzy_place_threshold:
-        return True
+        return _ALIKE
     model = variant_model() if settings.use_variant_model else None
-    return model is not None and model.probability(left, right) >= model.two_shared
+    alike = model is not None and model.probability(left, right) >= model.two_shared
+    return _ALIKE if alike else _UNLIKE
 
 
 def resolve_places(
@@ -271,8 +318,10 @@ def resolve_places(
     """Join place groups that name one place; returns the joined groups.
 
     Gazetteer joins come first; then fuzzy joins, strongest spelling evidence first, each
-    only when every pair of spellings across the two clusters could be joined directly
-    (``_compatible``: complete link, not a chain of look-alikes). ``known_places`` are folded
+    only when no pair of spellings across the two clusters is known to be two things and more
+    than half of those pairs could be joined directly (``_compatibility``; an average link
+    with hard vetoes instead of single link: a chain of look-alikes *A* ~ *B* ~ *C* never puts
+    *C* with *A* when the two look nothing alike). ``known_places`` are folded
     names known as places besides ``places`` (gazetteer hits of any type); ``towns`` the keys
     of groups whose name is some GeoNames town's own name (``Gazetteer.names_a_town``).
     """
@@ -294,18 +343,16 @@ def resolve_places(
         if known_id is not None:
             known[root] = known_id
 
-    def complete_link(i: int, j: int) -> bool:
-        """Every unit of one cluster is compatible with every unit of the other; spellings
-        joined through one GeoNames place count as one unit (any of them may answer)."""
-        units_i = _units(members[sets.find(i)], places)
-        units_j = _units(members[sets.find(j)], places)
-        return all(
-            any(
-                _compatible(places[x], places[y], settings, place_keys, towns) for x in u for y in v
-            )
-            for u in units_i
-            for v in units_j
-        )
+    def linked(i: int, j: int) -> bool:
+        """No veto between the two clusters, and more than half of their pairs of units
+        alike (spellings joined through one GeoNames place are one unit, any of them may
+        answer): a name alike to only one end of a chain stays out of it."""
+        pairs = [
+            _unit_compatibility(u, v, places, settings, place_keys, towns)
+            for u in _units(members[sets.find(i)], places)
+            for v in _units(members[sets.find(j)], places)
+        ]
+        return _VETO not in pairs and 2 * pairs.count(_ALIKE) > len(pairs)
 
     first_with_place: dict[int, int] = {}
     for i, group in enumerate(places):
@@ -325,14 +372,30 @@ def resolve_places(
                 continue
             tried.add((i, j))
             # The cheap, context-guarded test first: most pairs of a story fail it.
-            if _fuzzy_match(a, b, neighbours, settings) and _compatible(
-                a, b, settings, place_keys, towns
+            if (
+                _fuzzy_match(a, b, neighbours, settings)
+                and _compatibility(a, b, settings, place_keys, towns) == _ALIKE
             ):
                 found.append((_strength(a, b), i, j))
     for _, i, j in sorted(found, key=lambda item: (-item[0], item[1], item[2])):
-        if sets.find(i) != sets.find(j) and complete_link(i, j):
+        if sets.find(i) != sets.find(j) and linked(i, j):
             join(i, j)
     return [[places[i] for i in group] for group in sets.sets()]
+
+
+def _unit_compatibility(
+    u: list[int],
+    v: list[int],
+    places: Sequence[NameGroup],
+    settings: EntitySettings,
+    place_keys: Set[str],
+    towns: Set[str],
+) -> int:
+    """A veto between any members of two units vetoes; otherwise the best pair answers."""
+    found = {
+        _compatibility(places[x], places[y], settings, place_keys, towns) for x in u for y in v
+    }
+    return _VETO if _VETO in found else max(found)
 
 
 def _units(indices: list[int], places: Sequence[NameGroup]) -> list[list[int]]:

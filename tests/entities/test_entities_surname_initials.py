@@ -1,0 +1,33 @@
+"""A one-word surname joins a full-name person only when the written initials agree.
+
+The transliteration fold makes *h* and *g* one letter (Ukrainian *Hnatiuk*, Russian *Gnatyuk*),
+so on folded keys alone an English "Gill" was the surname of "Christopher Hill".
+"""
+
+from __future__ import annotations
+
+from storylens.entities.fold import fold_name
+from storylens.entities.groups import NameGroup
+from storylens.entities.mentions import NameMention
+from storylens.entities.people import resolve_people
+
+
+def _person(text: str, start: int) -> NameGroup:
+    mention = NameMention("people-1", start, start + len(text), text, "PERSON", key=fold_name(text))
+    return NameGroup(fold_name(text), [mention], type="PERSON")
+
+
+def _people_of(*groups: NameGroup) -> list[set[str]]:
+    people, _ = resolve_people(list(groups))
+    return [{m.text for m in p.mentions} for p in people]
+
+
+def test_surname_with_another_initial_stays_apart() -> None:
+    assert fold_name("Gill") == fold_name("Hill")
+    people = _people_of(_person("Taras Hill", 0), _person("Gill", 40))
+    assert {"Taras Hill"} in people and {"Gill"} in people
+
+
+def test_surname_with_the_same_initial_joins() -> None:
+    people = _people_of(_person("Taras Hill", 0), _person("Hill", 40))
+    assert {"Taras Hill", "Hill"} in people
