@@ -172,3 +172,16 @@ def test_a_given_name_tagged_person_stays_a_person() -> None:
         [_mention("Julia", "PERSON", 0), _mention("Cardiff", "PLACE", 1, 100)], shared_gazetteer()
     )
     assert _entity_of(entities, "Julia").type == "PERSON"
+
+
+def test_two_weak_spellings_of_one_story_confirm_each_other() -> None:
+    # Neither is the own name of Mykolayiv (GeoNames' spelling): one is a loose-fold match,
+    # the other an alternate name; together, in one story, they are that city.
+    entities = _resolve(
+        [_mention("Mykolaiv", "PLACE", 0), _mention("Nikolaev", "PLACE", 1, 100)],
+        shared_gazetteer(),
+    )
+    assert _entity_of(entities, "Mykolaiv") is _entity_of(entities, "Nikolaev")
+    # Each alone, with no country of the story naming Ukraine, keeps no GeoNames place.
+    alone = _resolve([_mention("Nikolaev", "PLACE", 0)], shared_gazetteer())
+    assert _entity_of(alone, "Nikolaev").name == "Nikolaev"

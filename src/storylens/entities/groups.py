@@ -151,7 +151,8 @@ def confirm_weak_places(groups: Sequence[NameGroup], gazetteer: Gazetteer) -> No
 
     A weak match (an alternate name, or a primary name equal only after the loose fold) is kept
     when another name of the resolution resolves exactly to the same place (*Kiev* beside
-    *Kyiv*), or when the written name is a spelling of the place's own name (ratio >=
+    *Kyiv*), or another name of the same story weakly too (*Nikolaev* beside *Mykolaiv*, the
+    place's own name being *Mykolayiv*), or when the written name is a spelling of the place's own name (ratio >=
     ``WEAK_MATCH_RATIO``) and the place lies in a country that an exact match tagged as a
     place names in the same story. It is never kept when the written name is the own name of
     some GeoNames town (*Newtown*: the Welsh town, not Tallahassee, whose old name it is). A
@@ -170,18 +171,34 @@ def confirm_weak_places(groups: Sequence[NameGroup], gazetteer: Gazetteer) -> No
         if "PLACE" in group.cues or any(m.label == "PLACE" for m in group.mentions):
             for story in {m.group for m in group.mentions}:
                 countries.setdefault(story, set()).add(group.place.country)
-    for group in groups:
-        if group.exact_place or not group.weak_places:
-            continue
+    open_groups = [
+        g
+        for g in groups
+        if not g.exact_place
+        and g.weak_places
+        and not gazetteer.names_a_town(anyascii(g.most_common_text()).casefold())
+    ]
+    # Two different names of one story that can both name a place corroborate each other
+    # (*Nikolaev* and *Mykolaiv*, neither of them the own name of Mykolayiv).
+    weak_counts: Counter[tuple[str, int]] = Counter(
+        (story, place.geonameid)
+        for g in open_groups
+        for story in {m.group for m in g.mentions}
+        for place in g.weak_places
+    )
+    corroborated = {pair for pair, count in weak_counts.items() if count > 1}
+    for group in open_groups:
         text = anyascii(group.most_common_text()).casefold()
-        if gazetteer.names_a_town(text):
-            continue
-        story_countries = set().union(*(countries.get(m.group, set()) for m in group.mentions))
+        stories = {m.group for m in group.mentions}
+        story_countries = set().union(*(countries.get(s, set()) for s in stories))
         for place in group.weak_places:
+            named = place.geonameid in ids or any(
+                (s, place.geonameid) in corroborated for s in stories
+            )
             spelled = fuzz.ratio(text, anyascii(place.name).casefold()) >= WEAK_MATCH_RATIO
-            if place.geonameid in ids or (spelled and place.country in story_countries):
+            if named or (spelled and place.country in story_countries):
                 group.place = place
-                group.place_evidence = "place" if place.geonameid in ids else "country"
+                group.place_evidence = "place" if named else "country"
                 break
 
 
