@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from storylens.errors import ConfigError
+from storylens.fast_pipes import speed_up
 from storylens.memo import ArticleMemo, code_digest
 from storylens.records import Article
 from storylens.threads import one_blas_thread
@@ -119,6 +120,7 @@ class NlpResources:
 
             try:
                 self._nlp = spacy.load(self.model)
+                speed_up(self._nlp)
             except OSError as exc:
                 raise ConfigError(
                     f"spaCy model {self.model!r} is not installed; run `pip install "
