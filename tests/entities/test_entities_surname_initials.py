@@ -31,3 +31,30 @@ def test_surname_with_another_initial_stays_apart() -> None:
 def test_surname_with_the_same_initial_joins() -> None:
     people = _people_of(_person("Taras Hill", 0), _person("Hill", 40))
     assert {"Taras Hill", "Hill"} in people
+
+
+def test_different_middle_names_are_different_people() -> None:
+    people = _people_of(
+        _person("Taras Bohdan Hill", 0),
+        _person("Taras Mykola Hill", 40),
+        _person("Taras B. Hill", 80),
+        _person("Taras Hill", 120),
+    )
+    assert {"Taras Bohdan Hill", "Taras B. Hill"} in people
+    assert {"Taras Mykola Hill"} in people
+    # With two candidates, which one a plain "Taras Hill" is cannot be told.
+    assert {"Taras Hill"} in people
+
+
+def test_plain_name_joins_the_only_person_with_a_middle_name() -> None:
+    people = _people_of(_person("Oksana Iryna Lytvyn", 0), _person("Oksana Lytvyn", 40))
+    assert {"Oksana Iryna Lytvyn", "Oksana Lytvyn"} in people
+
+
+def test_surname_particles_and_a_leading_article_are_no_middle_names() -> None:
+    people = _people_of(
+        _person("Karim Samir al-Masri", 0),
+        _person("Karim al-Masri", 40),
+        _person("a Karim Samir al-Masri", 80),
+    )
+    assert {"Karim Samir al-Masri", "Karim al-Masri", "a Karim Samir al-Masri"} in people

@@ -4,7 +4,9 @@ Rules, in order, all precision first:
 
 1. Full names (two or more words) join when their folded surnames are equal and their first
    names are equal after folding or one is the other's initial ("Oleh Sirenko", "Oleg Sirenko",
-   "O. Sirenko"). A different surname is a different person, whatever the first name.
+   "O. Sirenko"). A different surname is a different person, whatever the first name; so is a
+   different middle name ("John Maurice Jones" / "John Lumley Jones"), and a name without one
+   joins a person with one only when that person is the only candidate.
 2. A one-word name equal to the surname of exactly one person joins that person ("Petrenko",
    "Mayor Petrenko"). If several people share the surname, each mention joins the one last
    named in full before it in the same article; with none, it stays apart. "Equal" is after
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
+from storylens.entities.fold import fold_name, spelling_score
 from storylens.entities.groups import NameGroup
 from storylens.entities.mentions import NameMention
 
@@ -42,21 +45,105 @@ class PersonCluster:
         return list(dict.fromkeys(r for m in self.mentions for r in m.roles))
 
 
+#: Spelling score from which two middle names are one name misspelt ("Brynmor" / "Brymor").
+_MIDDLE_SPELLING = 0.8
+
+
 def _first_compatible(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
+def _word_compatible(a: str, b: str) -> bool:
+    """Two folded name words that may be one: equal, an initial, or a near spelling."""
+    return _first_compatible(a, b) or (
+        min(len(a), len(b)) >= 4 and spelling_score(a, b) >= _MIDDLE_SPELLING
+    )
+
+
+def _middles_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names agree where both names have them ("John Maurice Jones" / "John M Jones");
+    a name without one says nothing against either."""
+    return all(_word_compatible(x, y) for x, y in zip(a, b, strict=False))
+
+
+#: Surname particles, not middle names ("Abdelbaset al-Megrahi" / "Abdelbaset Ali al-Megrahi").
+_PARTICLES = frozenset(
+    fold_name(w)
+    for w in [
+        "al",
+        "el",
+        "ul",
+        "bin",
+        "ibn",
+        "abu",
+        "ben",
+        "bint",
+        "de",
+        "del",
+        "der",
+        "den",
+        "van",
+        "von",
+        "da",
+        "di",
+        "du",
+        "le",
+        "la",
+        "mac",
+        "mc",
+    ]
+)
+
+
+def _name_words(group: NameGroup) -> list[str]:
+    """The folded words of a full name without a lower-case word before it, which is no part
+    of the name ("a Richard Charles Evans" in a list, "nee")."""
+    written = group.most_common_text().split()
+    if len(written) > 2 and written[0].islower() and len(group.tokens) > 2:
+        return group.tokens[1:]
+    return group.tokens
+
+
+@dataclass
+class _FullName:
+    first: str
+    last: str
+    middles: list[tuple[str, ...]]
+    cluster: PersonCluster
+
+    def accepts(self, first: str, last: str, middle: tuple[str, ...]) -> bool:
+        return (
+            self.last == last
+            and _first_compatible(self.first, first)
+            and all(_middles_compatible(m, middle) for m in self.middles)
+        )
+
+
 def _full_name_clusters(groups: Sequence[NameGroup]) -> list[PersonCluster]:
-    clusters: list[tuple[str, str, PersonCluster]] = []
-    for group in sorted(groups, key=lambda g: (-len(g.mentions), g.key)):
-        first, last = group.tokens[0], group.tokens[-1]
-        for c_first, c_last, cluster in clusters:
-            if c_last == last and _first_compatible(c_first, first):
-                cluster.mentions.extend(group.mentions)
-                break
+    """Join full names on surname, first name and middle names (see the module docstring).
+
+    Names with middle names come first: "John Maurice Jones" and "John Lumley Jones" are two
+    people, and a plain "John Jones" joins one of them only when it is the only candidate
+    (with two, which one it is cannot be told: it stays apart).
+    """
+    found: list[_FullName] = []
+    ordered = sorted(groups, key=lambda g: (len(_name_words(g)) < 3, -len(g.mentions), g.key))
+    for group in ordered:
+        words = _name_words(group)
+        first, last = words[0], words[-1]
+        middle = tuple(w for w in words[1:-1] if w not in _PARTICLES)
+        candidates = [f for f in found if f.accepts(first, last, middle)]
+        if len(candidates) == 1:
+            candidates[0].cluster.mentions.extend(group.mentions)
+            if middle:
+                candidates[0].middles.append(middle)
         else:
-            clusters.append((first, last, PersonCluster(list(group.mentions))))
-    return [c for _, _, c in clusters]
+            found.append(
+                _FullName(
+                    first, last, [middle] if middle else [], PersonCluster(list(group.mentions))
+                )
+            )
+    return [f.cluster for f in found]
 
 
 def _role_head(mention: NameMention) -> str | None:

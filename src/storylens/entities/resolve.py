@@ -279,12 +279,18 @@ def _canonical(cluster: Cluster) -> str:
         return cluster.outlet
     names = [m.text for m in cluster.mentions if m.label != "NOMINAL"]
     counts = Counter(names)
-    longest = max(len(n.split()) for n in names)
 
-    def quality(name: str) -> tuple[bool, bool, int, int]:
-        words = len(name.split())
-        full = cluster.type != "PERSON" or words == longest
-        return (full, not name.isupper(), counts[name], -len(name))
+    def name_words(name: str) -> int:
+        # A lower-case word before a name is no part of it ("a Conrad Murray", "sec Ken Salazar").
+        words = name.split()
+        return len(words) - (1 if len(words) > 2 and words[0].islower() else 0)
+
+    longest = max(name_words(n) for n in names)
+
+    def quality(name: str) -> tuple[bool, bool, bool, int, int]:
+        full = cluster.type != "PERSON" or name_words(name) == longest
+        lowered = name_words(name) < len(name.split())
+        return (full, not lowered, not name.isupper(), counts[name], -len(name))
 
     return max(sorted(counts), key=quality)
 
