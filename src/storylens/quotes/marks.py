@@ -22,6 +22,9 @@ _DOUBLE = _OPENERS | _CLOSERS | {_STRAIGHT}
 _OPEN_CONTEXT = frozenset(" \t\n([{\u2014\u2013-/:;")
 _ALL_MARKS = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb\u2039\u203a"
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
+#: Only these positions need looking at (scanning every character was 2% of a story's analysis).
+_DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(_DOUBLE))) + "]")
+_SINGLE_MARK = re.compile("[\u2018\u2019]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +73,9 @@ def strip_marks(text: str) -> str:
 def _double_marks(text: str, start: int, end: int) -> list[tuple[int, bool]]:
     """Positions of double marks in ``text[start:end]`` with ``True`` for an opening mark."""
     marks: list[tuple[int, bool]] = []
-    for i in range(start, end):
+    for found in _DOUBLE_MARK.finditer(text, start, end):
+        i = found.start()
         ch = text[i]
-        if ch not in _DOUBLE:
-            continue
         if ch == _STRAIGHT:
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
@@ -99,7 +101,8 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, bool]]:
 def _single_marks(text: str, start: int, end: int) -> list[tuple[int, bool]]:
     """British-style single curly marks; apostrophes (letter on both sides) are not marks."""
     marks: list[tuple[int, bool]] = []
-    for i in range(start, end):
+    for found in _SINGLE_MARK.finditer(text, start, end):
+        i = found.start()
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "

@@ -286,8 +286,12 @@ def find_expressions(text: str) -> list[Candidate]:
         ['Saturday, Sept. 10', '5 p.m.']
     """
     found: list[Candidate] = []
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}  # several rules share a hint
     for rule, regex in _COMPILED.items():
-        for start, end in _windows(text, _COMPILED_HINTS[rule]):
+        hint = _COMPILED_HINTS[rule]
+        if hint not in windows:
+            windows[hint] = _windows(text, hint)
+        for start, end in windows[hint]:
             for match in regex.finditer(text, start, end):
                 span = _trim(rule, match)
                 if span and span[1] > span[0]:
