@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import importlib.resources
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import nullcontext
@@ -133,7 +134,9 @@ def brief_stories(
             # One spaCy batch for several stories: parsing runs on every core and is stored.
             if runner.names:
                 members = store.articles(i for s in batch for i in s.article_ids)
+                started = time.perf_counter()
                 runner.resources.parse(members, keep=not isinstance(pool, StoryPool))
+                spent["parse"] = spent.get("parse", 0.0) + time.perf_counter() - started
             if isinstance(pool, StoryPool):
                 # Analysed while the next batch is parsed: a big story's worker does not leave
                 # the other core idle until the batch is done.
