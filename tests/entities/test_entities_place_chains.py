@@ -214,3 +214,11 @@ def test_nationality_with_a_stray_cue_is_no_place() -> None:
         key=fold_name("Vendholmian"),
     )
     assert _resolve(mentions) == []
+
+
+def test_accents_count_for_small_towns_only() -> None:
+    gazetteer = shared_gazetteer()
+    # "Zurich" is Zürich (a large city), "Palin" only a weak match of the small Palín.
+    assert [p.name for p in gazetteer.match("Zurich")[0]][:1] == ["Zürich"]
+    exact, weak = gazetteer.match("Palin")
+    assert not exact and any(p.name == "Palín" for p in weak)

@@ -9,8 +9,9 @@ one town (*Aleksandrovsk* for Zaporizhzhia) from swallowing a different town of 
 Alternate names that are airport codes (``IEV``), shorter than four letters, or longer than five
 words are not indexed: they collide with ordinary words far more often than they help.
 
-A match is **exact** when the spelling is the place's own (primary) name after case and
-diacritics are dropped (*Quebec* / *Québec*). Every other match is **weak**: an alternate name
+A match is **exact** when the spelling is the place's own (primary) name, case aside;
+diacritics count except for places of 100,000 people or more (*Zurich* is Zürich, but "Palin"
+is only a weak match of the Guatemalan town *Palín*). Every other match is **weak**: an alternate name
 (*Kiev* for Kyiv, but also *Newtown* for Tallahassee and *Julia* for Plovdiv) or a primary name
 equal only after the loose transliteration fold (*Hay* folds like the Russian town *Gay*).
 ``match`` keeps the two apart so the resolver can ask the story to confirm a weak match, and
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +44,9 @@ __all__ = ["Gazetteer", "Place", "shared_gazetteer"]
 #: Bump when ``fold_name`` or the indexing rules change: the on-disk index is rebuilt.
 INDEX_VERSION = 4
 
+
+#: Places at least this large match their own name written without its accents exactly.
+ACCENT_FREE_POPULATION = 100_000
 
 #: Towns at least this large count as "a town of that name" for ``Gazetteer.names_a_town``.
 TOWN_NAMES_POPULATION = 5000
@@ -173,10 +178,18 @@ class Gazetteer:
             >>> [p.name for p in exact], [p.name for p in weak][:1]  # doctest: +SKIP
             ([], ['Kyiv'])
         """
-        key = _exact_key(name)
+        own, plain = _own_key(name), _exact_key(name)
         found = self.candidates(name)
-        exact = tuple(p for p in found if _exact_key(p.name) == key)
-        return exact, tuple(p for p in found if _exact_key(p.name) != key)
+
+        def is_own(place: Place) -> bool:
+            if _own_key(place.name) == own:
+                return True
+            # Without its accents the own name of a large city still (*Zurich*, *Bogota*);
+            # of a small town it is too often a word or a name ("Palin", "Bali", "Drama").
+            return place.population >= ACCENT_FREE_POPULATION and _exact_key(place.name) == plain
+
+        exact = tuple(p for p in found if is_own(p))
+        return exact, tuple(p for p in found if not is_own(p))
 
     def names_a_town(self, name: str) -> bool:
         """Whether the spelling is the own name of a GeoNames town of 5,000 people or more
@@ -205,6 +218,12 @@ def _exact_key(name: str) -> str:
     """Case- and diacritic-free spelling. Alternate names match on it, not on the looser
     transliteration fold: folded, "Wales" meets "Valles", an alternate name of Ciudad Valles."""
     return " ".join(anyascii(name).casefold().split())
+
+
+def _own_key(name: str) -> str:
+    """Case-free spelling that keeps diacritics: "Palin" is not the Guatemalan town *Palín*,
+    nor "Bali" the Indian *Bāli*; "Zurich" for *Zürich* is a weak match the story confirms."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _indexable(name: str) -> bool:
