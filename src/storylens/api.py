@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.resources
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import nullcontext
@@ -35,9 +36,11 @@ from storylens.store.sqlite import open_store
 __all__ = [
     "FORMATS",
     "BriefRun",
+    "WrittenStory",
     "brief_stories",
     "demo_corpus_path",
     "ingest",
+    "iter_briefs",
     "open_default_store",
     "update_stories",
     "write_briefs",
@@ -49,13 +52,24 @@ Progress = Callable[[int, int, str], None]
 FORMATS = ("json", "md", "html")
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenStory:
+    """One line about a story a run wrote: its id, article count and headline."""
+
+    id: str
+    articles: int
+    headline: str
+
+
 @dataclass
 class BriefRun:
-    """What a brief run produced: the briefs and the files written."""
+    """What a brief run produced: the briefs (unless not kept), one line per story and the
+    files written."""
 
     briefs: list[Brief] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     out_dir: Path | None = None
+    stories: list[WrittenStory] = field(default_factory=list)
 
 
 def demo_corpus_path() -> Path:
@@ -102,9 +116,28 @@ def brief_stories(
 ) -> list[Brief]:
     """Analyse stories (all stored ones by default) and return their briefs, largest first.
 
+    The list form of ``iter_briefs`` (same arguments); a run over a large stream should
+    iterate instead, so that finished briefs need not all be held in memory.
+    """
+    return list(iter_briefs(store, settings, stories, analyses, progress, runner, timings))
+
+
+def iter_briefs(
+    store: Store,
+    settings: Settings | None = None,
+    stories: Sequence[Story] | None = None,
+    analyses: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    runner: AnalysisRunner | None = None,
+    timings: dict[str, float] | None = None,
+) -> Iterator[Brief]:
+    """Analyse stories (all stored ones by default) and yield their briefs, largest first.
+
     Parses every article once (batched, on all cores, stored for reuse), then analyses the
     stories: on a pool of processes when the store is a SQLite file and there are enough stories
-    to share out, else in this process. ``timings`` (if given) accumulates seconds per stage.
+    to share out, else in this process. Briefs are yielded as soon as they and every brief
+    before them are done. ``timings`` (if given) accumulates seconds per stage (summed over
+    workers), and under ``parse`` the wall seconds spent parsing.
     """
     settings = settings or load_settings()
     processes = worker_count(settings)
@@ -120,16 +153,28 @@ def brief_stories(
         and db_path != ":memory:"
         and len(chosen) >= 2 * processes
     )
-    briefs: list[Brief] = []
+    done = 0
     spent = timings if timings is not None else {}
 
-    def tick(story: Story) -> None:
+    def finished(story: Story) -> None:
+        nonlocal done
+        done += 1
         if progress:
-            progress(len(briefs) + 1, len(chosen), story.headline)
+            progress(done, len(chosen), story.headline)
 
     pool_context = StoryPool(str(db_path), settings, runner.names, processes) if use_pool else nullcontext()
     with pool_context as pool:
-        pending: list[tuple[Story, Future[tuple[Brief, dict[str, float]]]]] = []
+        pending: deque[tuple[Story, Future[tuple[Brief, dict[str, float]]]]] = deque()
+
+        def collect(wait: bool) -> Iterator[Brief]:
+            while pending and (wait or pending[0][1].done()):
+                story, future = pending.popleft()
+                brief, stage_seconds = future.result()
+                for name, seconds in stage_seconds.items():
+                    spent[name] = spent.get(name, 0.0) + seconds
+                finished(story)
+                yield brief
+
         for batch in _story_batches(chosen, _PARSE_BATCH):
             # One spaCy batch for several stories: parsing runs on every core and is stored.
             if runner.names:
@@ -141,22 +186,18 @@ def brief_stories(
                 # Analysed while the next batch is parsed: a big story's worker does not leave
                 # the other core idle until the batch is done.
                 pending.extend(zip(batch, pool.submit(batch), strict=True))
+                yield from collect(wait=False)
                 continue
             for story in batch:
                 before = dict(runner.timings)
                 articles = store.articles(story.article_ids)
                 sentences = store.sentences(story.article_ids)
-                tick(story)
-                briefs.append(build_brief(runner.run(story, articles, sentences)))
+                brief = build_brief(runner.run(story, articles, sentences))
                 for name, seconds in runner.timings.items():
                     spent[name] = spent.get(name, 0.0) + seconds - before.get(name, 0.0)
-        for story, future in pending:
-            brief, stage_seconds = future.result()
-            tick(story)
-            briefs.append(brief)
-            for name, seconds in stage_seconds.items():
-                spent[name] = spent.get(name, 0.0) + seconds
-    return briefs
+                finished(story)
+                yield brief
+        yield from collect(wait=True)
 
 
 #: Articles parsed together before their stories are analysed (bounds memory; feeds both cores).
@@ -190,24 +231,55 @@ def _renderer(fmt: str) -> Callable[[Brief], str]:
     raise ConfigError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
-def write_briefs(briefs: Sequence[Brief], out_dir: str | Path, formats: Sequence[str]) -> BriefRun:
-    """Write one file per story and format, plus ``briefs.json`` with every story."""
+def write_briefs(
+    briefs: Iterable[Brief], out_dir: str | Path, formats: Sequence[str], keep: bool = True
+) -> BriefRun:
+    """Write one file per story and format, plus ``briefs.json`` with every story (and
+    ``index.html`` with the HTML format), one brief at a time as they come.
+
+    ``keep=False`` does not keep the briefs in the returned run (only ``stories``, one line
+    each), so memory stays flat however many stories a run writes.
+    """
+    from storylens.render.json import write_briefs_json
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    run = BriefRun(briefs=list(briefs), out_dir=out)
+    run = BriefRun(out_dir=out)
     renderers = {fmt: _renderer(fmt) for fmt in formats}
-    for brief in briefs:
-        for fmt, render in renderers.items():
-            path = out / f"{brief.story.id}.{fmt}"
-            path.write_text(render(brief), encoding="utf-8")
-            run.files.append(path)
-    everything = out / "briefs.json"
-    everything.write_text(briefs_to_json(briefs), encoding="utf-8")
-    run.files.append(everything)
+    index_items: list[str] = []
+    index_item: Callable[[Brief], str] | None = None
     if "html" in formats:
-        from storylens.render.html import index_to_html
+        from storylens.render.html import index_item as html_index_item
+
+        index_item = html_index_item
+
+    def written(stream: Iterable[Brief]) -> Iterator[Brief]:
+        for brief in stream:
+            for fmt, render in renderers.items():
+                path = out / f"{brief.story.id}.{fmt}"
+                path.write_text(render(brief), encoding="utf-8")
+                run.files.append(path)
+            if index_item is not None:
+                index_items.append(index_item(brief))
+            run.stories.append(WrittenStory(brief.story.id, len(brief.articles), brief.headline))
+            if keep:
+                run.briefs.append(brief)
+            yield brief
+
+    everything = out / "briefs.json"
+    partial = everything.with_name(everything.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8") as handle:
+            write_briefs_json(written(briefs), handle)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(everything)  # never a half-written briefs.json beside finished briefs
+    run.files.append(everything)
+    if index_item is not None:
+        from storylens.render.html import index_page
 
         index = out / "index.html"
-        index.write_text(index_to_html(briefs), encoding="utf-8")
+        index.write_text(index_page(index_items), encoding="utf-8")
         run.files.append(index)
     return run

@@ -193,8 +193,8 @@ def _run_brief(paths: list[str], settings: Settings, formats: list[str], out_dir
         found = api.update_stories(store, settings)
         console.print(f"{len(found)} stor{'y' if len(found) == 1 else 'ies'}")
         with _progress("analysing stories") as progress:
-            briefs = api.brief_stories(store, settings, progress=progress)
-        run = api.write_briefs(briefs, out_dir, formats)
+            briefs = api.iter_briefs(store, settings, progress=progress)
+            run = api.write_briefs(briefs, out_dir, formats, keep=False)
     finally:
         store.close()
     if not report.ok:
@@ -208,8 +208,8 @@ class _PartialFailure(Exception):
 
 
 def _print_run(run: api.BriefRun) -> None:
-    for brief in run.briefs:
-        console.print(f"  {brief.story.id}  {len(brief.articles):3d} articles  {brief.headline[:70]}")
+    for story in run.stories:
+        console.print(f"  {story.id}  {story.articles:3d} articles  {story.headline[:70]}")
     console.print(f"[green]briefs written to {run.out_dir}[/green] ({len(run.files)} files)")
     index = run.out_dir / "index.html" if run.out_dir else None
     if index and index.exists():

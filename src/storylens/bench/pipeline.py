@@ -110,16 +110,15 @@ def _measure_pipeline(folder: str, incremental: bool, queue: Any) -> None:
         mark = time.perf_counter()
         stories = api.update_stories(store, settings)
         stages["dedupe+cluster"] = time.perf_counter() - mark
-        # As `storylens brief` runs it: stories are analysed while later batches are parsed.
+        # As `storylens brief` runs it: stories are analysed while later batches are parsed,
+        # and each brief is written as soon as it is done.
         mark = time.perf_counter()
         stage_seconds: dict[str, float] = {}
-        briefs = api.brief_stories(store, settings, timings=stage_seconds)
-        stages["parse + analyses (wall)"] = time.perf_counter() - mark
+        briefs = api.iter_briefs(store, settings, timings=stage_seconds)
+        run = api.write_briefs(briefs, Path(work) / "briefs", ["json"], keep=False)
+        stages["parse + analyses + write briefs (wall)"] = time.perf_counter() - mark
         stages["of which spaCy parse (wall, both cores)"] = stage_seconds.pop("parse", 0.0)
         stages.update({f"analysis: {k} (summed over workers)": v for k, v in stage_seconds.items()})
-        mark = time.perf_counter()
-        api.write_briefs(briefs, Path(work) / "briefs", ["json"])
-        stages["write briefs"] = time.perf_counter() - mark
         total = time.perf_counter() - started
         articles = store.count_articles()
         result: dict[str, Any] = {
@@ -132,7 +131,7 @@ def _measure_pipeline(folder: str, incremental: bool, queue: Any) -> None:
             "peak_mb": peak_rss_with_children_mb(),
             "analyses": sorted(stage_seconds),
         }
-        if incremental and held_back and briefs:
+        if incremental and held_back and run.stories:
             largest = max(store.stories(), key=lambda s: len(s.article_ids))
             mark = time.perf_counter()
             api.ingest([str(p) for p in held_back], settings, store=store)

@@ -24,7 +24,7 @@ from storylens.render.svg import (
     value_series,
 )
 
-__all__ = ["brief_to_html", "index_to_html", "safe_url"]
+__all__ = ["brief_to_html", "index_item", "index_page", "index_to_html", "safe_url"]
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 _KIND_WORDS = {
@@ -307,27 +307,34 @@ def brief_to_html(brief: Brief) -> str:
 
 def index_to_html(briefs: Sequence[Brief]) -> str:
     """The index page of a run: every story with its dates, size, outlets and first summary line."""
-    items = []
-    for brief in briefs:
-        story = brief.story
-        outlets = sorted({a.outlet for a in brief.articles if a.outlet})
-        dates = " – ".join(
-            dict.fromkeys(d.isoformat() for d in (story.first_date, story.last_date) if d)
-        )
-        lead = f"<p>{escape(brief.summary[0].text)}</p>" if brief.summary else ""
-        conflicts = sum(1 for g in brief.figure_groups if g.status == "conflict")
-        flag = (
-            f' <span class="badge status-conflict">{_count(conflicts, "figure conflict")}</span>'
-            if conflicts
-            else ""
-        )
-        items.append(
-            f'<li><h2><a href="{escape(story.id)}.html">{escape(brief.headline)}</a>{flag}</h2>'
-            f'<p class="meta">{_count(len(brief.articles), "article")} · {escape(dates or "undated")} · '
-            f"{escape(', '.join(outlets[:6]))}{' …' if len(outlets) > 6 else ''}</p>{lead}</li>"
-        )
+    return index_page([index_item(brief) for brief in briefs])
+
+
+def index_item(brief: Brief) -> str:
+    """One story's entry of the index page (kept instead of the brief by streaming runs)."""
+    story = brief.story
+    outlets = sorted({a.outlet for a in brief.articles if a.outlet})
+    dates = " – ".join(
+        dict.fromkeys(d.isoformat() for d in (story.first_date, story.last_date) if d)
+    )
+    lead = f"<p>{escape(brief.summary[0].text)}</p>" if brief.summary else ""
+    conflicts = sum(1 for g in brief.figure_groups if g.status == "conflict")
+    flag = (
+        f' <span class="badge status-conflict">{_count(conflicts, "figure conflict")}</span>'
+        if conflicts
+        else ""
+    )
+    return (
+        f'<li><h2><a href="{escape(story.id)}.html">{escape(brief.headline)}</a>{flag}</h2>'
+        f'<p class="meta">{_count(len(brief.articles), "article")} · {escape(dates or "undated")} · '
+        f"{escape(', '.join(outlets[:6]))}{' …' if len(outlets) > 6 else ''}</p>{lead}</li>"
+    )
+
+
+def index_page(items: Sequence[str]) -> str:
+    """The index page from its stories' entries (``index_item``), in order."""
     body = (
-        f"<header><h1>storylens: {len(briefs)} stories</h1></header>"
+        f"<header><h1>storylens: {len(items)} stories</h1></header>"
         f'<ol class="story-index">{"".join(items)}</ol>'
     )
     return _page("storylens stories", body)

@@ -6,14 +6,15 @@ new fields may be added.
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
 from storylens.records import Brief, Mention
 from storylens.serialize import article_to_dict
 
-__all__ = ["SCHEMA", "brief_to_dict", "briefs_to_json"]
+__all__ = ["SCHEMA", "brief_to_dict", "briefs_to_json", "write_briefs_json"]
 
 SCHEMA = "storylens.brief/1"
 
@@ -169,5 +170,31 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 
 def briefs_to_json(briefs: Sequence[Brief], indent: int | None = 2) -> str:
     """The whole JSON document for a run."""
-    document = {"schema": SCHEMA, "stories": [brief_to_dict(b) for b in briefs]}
-    return json.dumps(document, ensure_ascii=False, indent=indent)
+    out = io.StringIO()
+    write_briefs_json(briefs, out, indent)
+    return out.getvalue()
+
+
+def write_briefs_json(briefs: Iterable[Brief], out: TextIO, indent: int | None = 2) -> int:
+    """Write the whole JSON document for a run, one story at a time (a run over a day's news
+    never holds every story's dict at once); returns the number of stories written.
+
+    The text is exactly ``json.dumps({"schema": ..., "stories": [...]}, indent=indent)``.
+    """
+    if indent is None:
+        head, separator, tail, pad = '{"schema": %s, "stories": [', ", ", "]}", ""
+    else:
+        step = " " * indent
+        head = "{\n" + step + '"schema": %s,\n' + step + '"stories": [\n' + step * 2
+        separator, tail, pad = ",\n" + step * 2, "\n" + step + "]\n}", step * 2
+    count = 0
+    for brief in briefs:
+        text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=indent)
+        out.write(head % json.dumps(SCHEMA) if count == 0 else separator)
+        out.write(text.replace("\n", "\n" + pad) if pad else text)
+        count += 1
+    if count == 0:
+        out.write(json.dumps({"schema": SCHEMA, "stories": []}, indent=indent))
+    else:
+        out.write(tail)
+    return count
