@@ -58,7 +58,9 @@ class EntitiesAnalyser:
 
         def extract(article: Article) -> tuple[NameMention, ...]:
             doc = self.resources.docs([article])[article.id]
-            return tuple(extract_mentions(doc, article.id, "", self.fixes, self.gazetteer))
+            return tuple(
+                extract_mentions(doc, article.id, "", self.fixes, self.gazetteer, article.text)
+            )
 
         found = memo.get(analysis.articles, extract)
         story = analysis.story.id
