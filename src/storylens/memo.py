@@ -64,37 +64,33 @@ def to_json(value: Any) -> Any:
     return value
 
 
+@cache
 def encoder(kind: Any) -> Callable[[Any], Any]:
     """``to_json`` for values of type ``kind``, compiled once from its type hints (a story's
     memo results are millions of small values; ``to_json`` inspects each one's type)."""
-    return _encoder(kind)
-
-
-@cache
-def _encoder(kind: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in args if a is not type(None)]
         if len(options) != 1:
             return to_json
-        inner = _encoder(options[0])
+        inner = encoder(options[0])
         return lambda v: None if v is None else inner(v)
     if origin is tuple or origin is list:
         if origin is list or (len(args) == 2 and args[1] is Ellipsis):
-            item = _encoder(args[0])
+            item = encoder(args[0])
             return lambda v: [item(x) for x in v]
-        items = [_encoder(a) for a in args]
+        items = [encoder(a) for a in args]
         return lambda v: [f(x) for f, x in zip(items, v, strict=True)]
     if origin in (frozenset, set):
-        member = _encoder(args[0])
+        member = encoder(args[0])
         return lambda v: sorted((member(x) for x in v), key=repr)
     if origin is dict:
-        key, val = _encoder(args[0]), _encoder(args[1])
+        key, val = encoder(args[0]), encoder(args[1])
         return lambda v: {str(key(k)): val(x) for k, x in v.items()}
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
-        fields = [(f.name, _encoder(hints[f.name])) for f in dataclasses.fields(kind)]
+        fields = [(f.name, encoder(hints[f.name])) for f in dataclasses.fields(kind)]
 
         def encode(v: Any) -> Any:
             if type(v) is not kind:
@@ -173,6 +169,7 @@ class ArticleMemo(Generic[T]):
         self.store = store
         self.kind = kind
         self.result_type = result_type
+        self._encode = encoder(result_type)
         self.memory_size = memory_size
         self._memory: OrderedDict[tuple[str, str], T] = OrderedDict()
         self.computed = 0
@@ -203,7 +200,7 @@ class ArticleMemo(Generic[T]):
                 found = compute(article)
                 self.computed += 1
                 if self.store is not None:
-                    encoded = json.dumps(encoder(self.result_type)(found)).encode("utf-8")
+                    encoded = json.dumps(self._encode(found)).encode("utf-8")
                     fresh.append((article.id, kind, encoded))
             else:
                 self.reused += 1

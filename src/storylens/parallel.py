@@ -10,7 +10,7 @@ stored; workers only read it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from storylens.brief import build_brief
@@ -54,7 +54,7 @@ class StoryPool:
 
     Example:
         >>> with StoryPool("news.sqlite", Settings(), ("entities",), 2) as pool:  # doctest: +SKIP
-        ...     briefs = [brief for brief, _ in pool.map(stories)]
+        ...     briefs = [f.result()[0] for f in pool.submit(stories)]
     """
 
     def __init__(self, db_path: str, settings: Settings, analyses: Sequence[str], processes: int) -> None:
@@ -68,17 +68,6 @@ class StoryPool:
         """Start analysing stories without waiting for them (the caller may parse the next
         batch meanwhile, so that no core idles while one worker finishes a big story)."""
         return [self._pool.submit(_analyse, story) for story in stories]
-
-    def map(
-        self, stories: Sequence[Story], done: Callable[[Story], None] | None = None
-    ) -> Iterator[tuple[Brief, dict[str, float]]]:
-        """Analyse stories in parallel; results come back in the order of ``stories``."""
-        futures = self.submit(stories)
-        for story, future in zip(stories, futures, strict=True):
-            result = future.result()
-            if done:
-                done(story)
-            yield result
 
     def __enter__(self) -> StoryPool:
         return self
