@@ -201,9 +201,14 @@ class TableLemmatizer:
         return doc
 
 
-@Language.factory("storylens_attribute_ruler")
 def _make_fast_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(nlp.vocab)
+
+
+# spaCy validates a factory's arguments against its annotations, and the confection release
+# spaCy 3.8.7 resolves to cannot read the string annotations `from __future__` leaves.
+_make_fast_ruler.__annotations__ = {"nlp": Language, "name": str, "return": FastAttributeRuler}
+Language.factory("storylens_attribute_ruler")(_make_fast_ruler)
 
 
 def speed_up(nlp: Language) -> None:
