@@ -162,7 +162,14 @@ def iter_briefs(
         if progress:
             progress(done, len(chosen), story.headline)
 
-    pool_context = StoryPool(str(db_path), settings, runner.names, processes) if use_pool else nullcontext()
+    # Workers of a long run retire after a number of stories (their memory grows with the
+    # strings and results they have cached); a short run keeps its instantly forked workers.
+    recycle = _WORKER_STORIES if len(chosen) > _WORKER_STORIES * processes else None
+    pool_context = (
+        StoryPool(str(db_path), settings, runner.names, processes, recycle)
+        if use_pool
+        else nullcontext()
+    )
     with pool_context as pool:
         pending: deque[tuple[Story, Future[tuple[Brief, dict[str, float]]]]] = deque()
 
@@ -202,6 +209,9 @@ def iter_briefs(
 
 #: Articles parsed together before their stories are analysed (bounds memory; feeds both cores).
 _PARSE_BATCH = 400
+
+#: Stories a worker of a long run analyses before a fresh process replaces it.
+_WORKER_STORIES = 150
 
 
 def _story_batches(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
