@@ -129,6 +129,9 @@ def _measure_pipeline(folder: str, incremental: bool, queue: Any) -> None:
         result: dict[str, Any] = {
             "articles": articles,
             "stories": len(stories),
+            # Per-story work grows faster than linearly (pairs of articles, quotes, sentences):
+            # the largest story says how much of a run's cost is its biggest story.
+            "largest_story": max((len(s.article_ids) for s in stories), default=0),
             "failures": len(report.failures),
             "seconds": total,
             "articles_per_s": articles / total,
@@ -212,6 +215,7 @@ def run(options: BenchOptions) -> BenchResult:
             name,
             result["articles"],
             result["stories"],
+            result.get("largest_story", "-"),
             result["articles_per_s"],
             baseline[name]["articles_per_s"] if name in baseline else "-",
             result["cpu_ms_per_article"],
@@ -228,6 +232,7 @@ def run(options: BenchOptions) -> BenchResult:
                 "run",
                 "articles",
                 "stories",
+                "largest story",
                 "storylens articles/s",
                 "spaCy-only articles/s",
                 "CPU ms/article",
