@@ -256,6 +256,22 @@ _HINTS: dict[str, str] = {
     "set": r"(?i:daily|weekly|monthly|annual|yearly|hourly|nightly|biweekly|every|each|per\b)",
 }
 _COMPILED_HINTS = {rule: re.compile(hint) for rule, hint in _HINTS.items()}
+
+
+def _lowercase_form(hint: str) -> re.Pattern[str] | None:
+    """The hint as a case-sensitive pattern over lowercased text, when every letter it names is
+    inside ``(?i:...)``: Python's ``re`` scans a case-insensitive alternation three to six times
+    slower than the same alternation in lower case (a third of the time stage on news text)."""
+    plain = hint.replace("(?i:", "(?:")
+    if plain == hint or re.search(r"[A-Z]", re.sub(r"\\[a-zA-Z]", "", plain)):
+        return None  # case-sensitive letters (month names); escapes (\b, \d) mean the same
+    return re.compile(plain)
+
+
+_LOWERCASE_HINTS = {
+    compiled: _lowercase_form(hint)
+    for hint, compiled in ((_HINTS[rule], _COMPILED_HINTS[rule]) for rule in _HINTS)
+}
 #: Characters searched on each side of a hint (more than the longest expression).
 _WINDOW = 80
 
@@ -287,10 +303,14 @@ def find_expressions(text: str) -> list[Candidate]:
     """
     found: list[Candidate] = []
     windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}  # several rules share a hint
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lowercase to two ("İ"): offsets would shift
+        lowered = ""
     for rule, regex in _COMPILED.items():
         hint = _COMPILED_HINTS[rule]
         if hint not in windows:
-            windows[hint] = _windows(text, hint)
+            fast = _LOWERCASE_HINTS[hint]
+            windows[hint] = _windows(lowered, fast) if fast and lowered else _windows(text, hint)
         for start, end in windows[hint]:
             for match in regex.finditer(text, start, end):
                 span = _trim(rule, match)
