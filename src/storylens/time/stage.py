@@ -66,7 +66,10 @@ class TimeAnalyser:
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with its time mentions and timeline."""
         articles = analysis.articles
-        spans = {a.id: self._spans(a, analysis.sentences_of(a.id)) for a in articles}
+        by_article: dict[str, list[Sentence]] = {}
+        for sentence in analysis.sentences:  # one pass: sentences_of per article is quadratic
+            by_article.setdefault(sentence.article_id, []).append(sentence)
+        spans = {a.id: self._spans(a, tuple(by_article.get(a.id, ()))) for a in articles}
         timexes: dict[str, list[Timex]] = {}
         index = EventIndex(self.settings.event_min_overlap)
         anchored = [a for a in articles if a.published is not None]

@@ -82,9 +82,13 @@ class TimeTagger:
         reference: dt.date | None = None
         for cand in candidates:
             if doc is not None:
-                tense = tense_from_doc(doc, cand.start, cand.end)
+                tense = tense_from_doc(doc, cand.start, cand.end, text)
                 span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-                sentence = span.sent.text if span is not None else ""
+                if span is not None:  # a slice of the text: as span.sent.text, but cheaper
+                    whole = span.sent
+                    sentence = text[whole.start_char : whole.end_char]
+                else:
+                    sentence = ""
             else:
                 s, e = next(((s, e) for s, e in bounds if s <= cand.start < e), (0, len(text)))
                 sentence = text[s:e]

@@ -73,8 +73,12 @@ def _tense_of_verb(verb: Token) -> str | None:
     return None
 
 
-def tense_from_doc(doc: Doc, start: int, end: int) -> str | None:
-    """``past``, ``present``, ``future`` or None for the verb governing ``doc.text[start:end]``."""
+def tense_from_doc(doc: Doc, start: int, end: int, text: str | None = None) -> str | None:
+    """``past``, ``present``, ``future`` or None for the verb governing ``doc.text[start:end]``.
+
+    ``text`` (optional) is the text ``doc`` parsed: slicing it is much cheaper than a span's
+    ``.text``, which builds a Python object for each of the sentence's tokens.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -86,9 +90,12 @@ def tense_from_doc(doc: Doc, start: int, end: int) -> str | None:
     # Thursday") points after publication; the parser often misses it, the words do not.
     sentence = span.sent
     # Sentence text, not doc.text: spaCy rebuilds doc.text from every token on each access.
-    before = sentence.text[
-        max(0, start - FUTURE_WINDOW - sentence.start_char) : start - sentence.start_char
-    ]
+    if text is not None:
+        before = text[max(sentence.start_char, start - FUTURE_WINDOW) : start]
+    else:
+        before = sentence.text[
+            max(0, start - FUTURE_WINDOW - sentence.start_char) : start - sentence.start_char
+        ]
     before = re.split(r"[,;:\"“”]", before)[-1]  # the cue must be in the expression's own clause
     if re.search(r"\bsince\s*$", before, re.IGNORECASE):
         return "past"
