@@ -72,6 +72,16 @@ def _value_test(key: str, spec: Any) -> ValueTest | None:
     return None
 
 
+def _named_forms(spec: Any) -> frozenset[str] | None:
+    """The lower-case forms a LOWER spec accepts when it names them (equal to one, or IN a
+    list), else None (no LOWER test, or one that is not a list of forms)."""
+    if isinstance(spec, str):
+        return frozenset({spec})
+    if isinstance(spec, dict) and len(spec) == 1 and "IN" in spec:
+        return frozenset(str(v) for v in spec["IN"])
+    return None
+
+
 def _table_pattern(pattern: list[dict[str, Any]]) -> dict[str, ValueTest] | None:
     """The per-attribute tests of a one-token pattern over table attributes, else None."""
     if len(pattern) != 1 or not pattern[0] or not set(pattern[0]) <= set(_TABLE_KEYS):
@@ -99,10 +109,21 @@ class FastAttributeRuler:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        #: (position, the one tag it needs if any, test per attribute) of the tabled patterns.
-        self._table_patterns: list[tuple[int, str | None, dict[str, ValueTest]]] = []
-        #: Tag -> the tabled patterns a token with that tag may match (most need one tag).
-        self._for_tag: dict[str, list[tuple[int, dict[str, ValueTest]]]] = {}
+        #: (position, the one tag it needs if any, the lower-case forms it needs if it names
+        #: them, test per attribute) of the tabled patterns.
+        self._table_patterns: list[
+            tuple[int, str | None, frozenset[str] | None, dict[str, ValueTest]]
+        ] = []
+        #: Tag -> the tabled patterns a token with that tag may match (most need one tag): those
+        #: that name no lower-case form, and those that do, by form. A new word is then tested
+        #: against a handful of patterns, not every pattern of its tag.
+        self._for_tag: dict[
+            str,
+            tuple[
+                list[tuple[int, dict[str, ValueTest]]],
+                dict[str, list[tuple[int, dict[str, ValueTest]]]],
+            ],
+        ] = {}
         self._matcher = Matcher(vocab)
         self._attrs: list[Any] = []
         self._indices: list[int] = []
@@ -119,7 +140,14 @@ class FastAttributeRuler:
             tests = _table_pattern(patterns[0]) if len(patterns) == 1 else None
             if tests is not None:
                 tag = patterns[0][0].get("TAG")
-                self._table_patterns.append((position, tag if isinstance(tag, str) else None, tests))
+                self._table_patterns.append(
+                    (
+                        position,
+                        tag if isinstance(tag, str) else None,
+                        _named_forms(patterns[0][0].get("LOWER")),
+                        tests,
+                    )
+                )
             else:
                 self._matcher.add(str(position), patterns)
 
@@ -136,13 +164,11 @@ class FastAttributeRuler:
                 "DEP": strings[dep] if dep else "",
                 "IS_SPACE": str(lower_text.isspace()),
             }
-            candidates = self._for_tag.get(values["TAG"])
-            if candidates is None:
-                candidates = self._for_tag[values["TAG"]] = [
-                    (position, tests)
-                    for position, needed, tests in self._table_patterns
-                    if needed is None or needed == values["TAG"]
-                ]
+            split = self._for_tag.get(values["TAG"])
+            if split is None:
+                split = self._for_tag[values["TAG"]] = self._split(values["TAG"])
+            generic, by_form = split
+            candidates = sorted(generic + by_form.get(lower_text, []), key=lambda c: c[0])
             found = tuple(
                 position
                 for position, tests in candidates
@@ -150,6 +176,25 @@ class FastAttributeRuler:
             )
             self._positions[key] = found
         return found
+
+    def _split(
+        self, tag: str
+    ) -> tuple[
+        list[tuple[int, dict[str, ValueTest]]], dict[str, list[tuple[int, dict[str, ValueTest]]]]
+    ]:
+        """The tabled patterns a token of ``tag`` may match: without named lower-case forms,
+        and by named form."""
+        generic: list[tuple[int, dict[str, ValueTest]]] = []
+        by_form: dict[str, list[tuple[int, dict[str, ValueTest]]]] = {}
+        for position, needed, forms, tests in self._table_patterns:
+            if needed is not None and needed != tag:
+                continue
+            if forms is None:
+                generic.append((position, tests))
+            else:
+                for form in forms:
+                    by_form.setdefault(form, []).append((position, tests))
+        return generic, by_form
 
     def __call__(self, doc: Doc) -> Doc:
         columns = doc.to_array([TAG, LOWER, DEP])
@@ -180,6 +225,14 @@ class TableLemmatizer:
         self.lemmatizer = lemmatizer
         self._lemmas: dict[tuple[int, int, int], int] = {}
         self._first = True
+        # spaCy tests each candidate form with ``form in index``, and the English index holds
+        # lists of up to tens of thousands of words: a linear scan per candidate, about 80 us
+        # per new word. Sets answer the same membership question at once.
+        if lemmatizer.mode == "rule" and lemmatizer.lookups.has_table("lemma_index"):
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for key, words in list(index.items()):
+                if isinstance(words, list):
+                    index[key] = frozenset(words)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lemmatizer.mode != "rule" or self._first:
