@@ -20,6 +20,7 @@ import importlib.util
 import json
 import types
 import typing
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -31,7 +32,7 @@ from storylens.records import Article
 if TYPE_CHECKING:
     from storylens.store.base import Store
 
-__all__ = ["ArticleMemo", "code_digest", "encoder", "from_json", "to_json"]
+__all__ = ["ArticleMemo", "StoryCache", "code_digest", "encoder", "from_json", "to_json"]
 
 T = TypeVar("T")
 
@@ -215,3 +216,64 @@ class ArticleMemo(Generic[T]):
         self._memory.move_to_end(slot)
         while len(self._memory) > self.memory_size:
             self._memory.popitem(last=False)
+
+
+class StoryCache:
+    """One story's pairwise results (pairs of articles, of sentences, of quotes), kept in the
+    store between runs so that a story that grew by ten articles computes only the new pairs.
+
+    Per-story work compares every article with every other; its results per pair depend on the
+    two items alone, so they are saved under the story (``store`` artifact keyed by the story id
+    and ``kind``) as one JSON object: ``key -> value``. ``kind`` must carry a digest of the code
+    and settings that produce the values (see ``code_digest``), and ``key`` what the value
+    depends on (content fingerprints of both items), so stale results are never read. ``save``
+    keeps only the entries this run used: articles that left the story take theirs with them.
+
+    Example:
+        >>> from storylens.store import MemoryStore
+        >>> store = MemoryStore()
+        >>> cache = StoryCache(store, "story-1", "demo/pairs/1")
+        >>> cache.get("a|b") is None
+        True
+        >>> cache.put("a|b", 0.5)
+        >>> cache.save()
+        >>> StoryCache(store, "story-1", "demo/pairs/1").get("a|b")
+        0.5
+    """
+
+    def __init__(self, store: Store | None, story_id: str, kind: str) -> None:
+        self.store = store
+        self.story_id = story_id
+        self.kind = kind
+        self._previous: dict[str, Any] = {}
+        self._current: dict[str, Any] = {}
+        self.computed = 0
+        self.reused = 0
+        payload = store.get_artifact(story_id, kind) if store is not None else None
+        if payload is not None:
+            loaded = json.loads(zlib.decompress(payload))
+            if isinstance(loaded, dict):
+                self._previous = loaded
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under ``key`` by an earlier run (``None`` if there is none)."""
+        found = self._previous.get(key)
+        if found is not None:
+            self._current[key] = found
+            self.reused += 1
+        return found
+
+    def put(self, key: str, value: Any) -> None:
+        """Record a value computed in this run (JSON-ready, never ``None``)."""
+        self._current[key] = value
+        self.computed += 1
+
+    def save(self) -> None:
+        """Write the entries used in this run, if anything changed."""
+        if self.store is None or (not self.computed and len(self._current) == len(self._previous)):
+            return
+        payload = zlib.compress(json.dumps(self._current, separators=(",", ":")).encode("utf-8"), 3)
+        self.store.put_artifacts([(self.story_id, self.kind, payload)])
+        self._previous = self._current
+        self._current = {}
+        self.computed = self.reused = 0

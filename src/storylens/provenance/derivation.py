@@ -25,11 +25,15 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from storylens.provenance.align import AlignedPair, candidate_pairs, score_pair
 from storylens.provenance.features import SentenceFeatures, quoted_shares, sentence_features
 from storylens.provenance.settings import ProvenanceSettings
 from storylens.records import ProvenanceKind
+
+if TYPE_CHECKING:
+    from storylens.provenance.pair_cache import PairScoreCache
 
 __all__ = [
     "ArticleText",
@@ -139,12 +143,14 @@ def align_articles(
     articles: Sequence[ArticleText],
     settings: ProvenanceSettings,
     cited: Collection[frozenset[str]] = (),
+    scores: PairScoreCache | None = None,
 ) -> list[PairAlignment]:
     """One-to-one sentence alignments of every article pair that has aligned sentences.
 
     Pairs in ``cited`` (one article credits the other) align from the lower
     ``cited_sentence_threshold``: the credit already says one took from the other, so a
-    paraphrase is enough evidence of which sentences it took.
+    paraphrase is enough evidence of which sentences it took. ``scores`` (if given) answers
+    the sentence pairs an earlier run of the story already scored.
     """
     flat = [s for a in articles for s in a.sentences if s.size >= MIN_TOKENS]
     sizes = {a.id: max(1, sum(1 for s in a.sentences if s.size >= MIN_TOKENS)) for a in articles}
@@ -156,6 +162,11 @@ def align_articles(
         threshold = settings.sentence_threshold
         if cited and frozenset((left.article_id, right.article_id)) in cited:
             threshold = settings.cited_sentence_threshold
+        if scores is not None:
+            cached = scores.score(left, right, threshold)
+            if cached is not None:
+                grouped[(left.article_id, right.article_id)].append(AlignedPair(left, right, cached))
+            continue
         similarity = score_pair(left, right, floor=threshold)
         if similarity.score >= threshold:
             grouped[(left.article_id, right.article_id)].append(AlignedPair(left, right, similarity))
@@ -260,6 +271,7 @@ def find_derivations(
     settings: ProvenanceSettings,
     cites: Collection[tuple[str, str]] = (),
     bylined: Collection[str] = (),
+    scores: PairScoreCache | None = None,
 ) -> list[Derivation]:
     """Derivation links among ``articles``.
 
@@ -270,6 +282,7 @@ def find_derivations(
             pairs published on the same day.
         bylined: articles that carry their own outlet's byline or dateline credit, which
             orients a same-day pair that coverage does not.
+        scores: sentence-pair verdicts kept from an earlier run of the story (optional).
 
     Returns:
         One :class:`Derivation` per linked pair, strongest first.
@@ -277,7 +290,7 @@ def find_derivations(
     info = {a.id: a for a in articles}
     cited = {frozenset(pair) for pair in cites}
     out: list[Derivation] = []
-    for alignment in align_articles(articles, settings, cited):
+    for alignment in align_articles(articles, settings, cited, scores):
         n = len(alignment.pairs)
         credited = frozenset((alignment.left, alignment.right)) in cited
         # A credit plus one aligned sentence in the writer's own words makes the link certain.

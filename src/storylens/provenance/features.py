@@ -19,12 +19,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import Stemmer
 from anyascii import anyascii
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-__all__ = ["SentenceFeatures", "consonant_key", "fold", "quoted_shares", "sentence_features"]
+__all__ = [
+    "SentenceFeatures",
+    "consonant_key",
+    "fold",
+    "pack_features",
+    "quoted_shares",
+    "sentence_features",
+    "unpack_features",
+]
 
 _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _STEMMER = Stemmer.Stemmer("english")  # PyStemmer: the Snowball English stemmer, in C
@@ -174,4 +183,27 @@ def sentence_features(
         names=tuple(dict.fromkeys(names)),
         keys=tuple(keys),
         quoted=quoted,
+    )
+
+
+def pack_features(features: Sequence[SentenceFeatures]) -> list[list[Any]]:
+    """An article's sentence features as plain JSON rows (kept in the store, ``memo.py``).
+
+    Positional rows, not the generic dataclass encoding: a grown story reads back thousands of
+    sentences, and building them from rows costs a fraction of decoding keyed objects.
+    ``folded`` is the tokens joined and ``article_id`` the memo's own key, so neither is stored.
+    """
+    return [
+        [f.index, f.text, list(f.tokens), sorted(f.stems), list(f.skeleton), sorted(f.numbers),
+         list(f.names), list(f.keys), f.quoted]
+        for f in features
+    ]
+
+
+def unpack_features(article_id: str, rows: Sequence[Sequence[Any]]) -> tuple[SentenceFeatures, ...]:
+    """The inverse of :func:`pack_features`."""
+    return tuple(
+        SentenceFeatures(article_id, index, text, " ".join(tokens), tuple(tokens), frozenset(stems),
+                         tuple(skeleton), frozenset(numbers), tuple(names), tuple(keys), quoted)
+        for index, text, tokens, stems, skeleton, numbers, names, keys, quoted in rows
     )

@@ -15,6 +15,7 @@ Steps, each in its own module:
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -22,9 +23,16 @@ from typing import TYPE_CHECKING
 from storylens.config import Settings
 from storylens.nlp import NlpResources
 from storylens.provenance.attribution import SourceMention, find_attributions, is_translation
-from storylens.provenance.derivation import MIN_TOKENS, Derivation, article_text, find_derivations
-from storylens.provenance.features import fold
+from storylens.provenance.derivation import (
+    MIN_TOKENS,
+    ArticleText,
+    Derivation,
+    article_text,
+    find_derivations,
+)
+from storylens.provenance.features import fold, pack_features, unpack_features
 from storylens.provenance.outlets import OutletDirectory
+from storylens.provenance.pair_cache import PairScoreCache, sentences_fingerprint
 from storylens.provenance.report import ProvenanceReport
 from storylens.provenance.settings import ProvenanceSettings
 from storylens.records import (
@@ -95,16 +103,14 @@ class ProvenanceAnalyser:
         own = {a.id: directory.resolve(a.outlet) if a.outlet else None for a in articles}
         links = self._attribution_links(articles, mentions, own, directory)
         cited_pairs = {(link.source, link.target) for link in links}
-        texts = [
-            article_text(a.id, [(s.text, s.paragraph) for s in sentences[a.id]], a.published,
-                         a.language)
-            for a in articles
-        ]
+        texts, scores = self._texts(analysis.story.id, articles, sentences)
         bylined = {
             a.id for a in articles
             if any(m.cue in ("byline", "wire") and m.first_hand for m in mentions[a.id])
         }
-        derivations = find_derivations(texts, self.settings, cited_pairs, bylined)
+        derivations = find_derivations(texts, self.settings, cited_pairs, bylined, scores)
+        if scores is not None:
+            scores.save()
         translated = {a.id for a in articles if is_translation(a)}
         links.extend(
             self._derivation_link(
@@ -122,6 +128,36 @@ class ProvenanceAnalyser:
             article_provenance=article_provenance,
             fact_provenance=facts,
         )
+
+    def _texts(
+        self, story_id: str, articles: Sequence[Article], sentences: dict[str, tuple[Sentence, ...]]
+    ) -> tuple[list[ArticleText], PairScoreCache | None]:
+        """Each article's sentence features, and the story's kept sentence-pair verdicts.
+
+        Both are computed once (issue 12): the features per article (``NlpResources.memo``,
+        keyed by a fingerprint of the article's sentences), the verdicts per sentence pair
+        (``PairScoreCache``), so re-briefing a grown story scores only the new articles' pairs.
+        """
+        pieces = {a.id: [(s.text, s.paragraph) for s in sentences[a.id]] for a in articles}
+        if self.resources is None:
+            return [article_text(a.id, pieces[a.id], a.published, a.language) for a in articles], None
+        fingerprints = {a.id: sentences_fingerprint(a.id, pieces[a.id]) for a in articles}
+        # Kept as JSON text (the memo stores a string as it is): encoding thousands of nested
+        # rows through the memo's type-driven encoder cost more than computing them.
+        packed = self.resources.memo(
+            "provenance/sentences", str, "storylens.provenance", self.settings
+        ).get(
+            articles,
+            lambda a: json.dumps(pack_features(article_text(a.id, pieces[a.id]).sentences)),
+            extra=lambda a: fingerprints[a.id],
+        )
+        texts = [
+            ArticleText(a.id, unpack_features(a.id, json.loads(packed[a.id])), a.published,
+                        a.language)
+            for a in articles
+        ]
+        scores = PairScoreCache(self.resources.store, story_id, self.settings, fingerprints)
+        return texts, scores
 
     def _doc_source(self, article: Article) -> Callable[[], Doc | None] | None:
         """The article's spaCy parse on demand (cached by ``NlpResources``; parsed only if an

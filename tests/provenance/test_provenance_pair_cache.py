@@ -1,0 +1,140 @@
+"""The provenance stage's kept work (issue 12): sentence features per article, pair verdicts per
+story. A hit must skip the work and give the same links; changed code, settings or articles miss."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from storylens.memo import StoryCache
+from storylens.nlp import NlpResources
+from storylens.provenance import pair_cache
+from storylens.provenance.derivation import ArticleText, article_text, find_derivations
+from storylens.provenance.features import pack_features, unpack_features
+from storylens.provenance.pair_cache import PairScoreCache, sentences_fingerprint
+from storylens.provenance.settings import ProvenanceSettings
+from storylens.provenance.stage import ProvenanceAnalyser
+from storylens.records import Article, Sentence, Story, StoryAnalysis
+from storylens.store import MemoryStore
+
+Story_ = list[tuple[Article, tuple[Sentence, ...]]]
+
+
+class _Resources(NlpResources):
+    """Shared resources that never load the spaCy model for a memo key."""
+
+    @property
+    def artifact_kind(self) -> str:
+        return "test-parse"
+
+
+def _texts(story: Story_) -> list[ArticleText]:
+    return [
+        article_text(a.id, [(s.text, s.paragraph) for s in ss], a.published, a.language)
+        for a, ss in story
+    ]
+
+
+def _fingerprints(story: Story_) -> dict[str, str]:
+    return {a.id: sentences_fingerprint(a.id, [(s.text, s.paragraph) for s in ss]) for a, ss in story}
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the fine matcher's calls made through the cache."""
+    calls = [0]
+    real = pair_cache.score_pair
+
+    def score(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pair_cache, "score_pair", score)
+    return calls
+
+
+def test_cached_verdicts_give_the_same_derivations(story_articles: Story_, counted: list[int]) -> None:
+    settings = ProvenanceSettings()
+    texts, prints = _texts(story_articles), _fingerprints(story_articles)
+    plain = find_derivations(texts, settings)
+    store = MemoryStore()
+    first = PairScoreCache(store, "s1", settings, prints)
+    assert find_derivations(texts, settings, scores=first) == plain
+    first.save()
+    assert counted[0] > 0
+    counted[0] = 0
+    again = PairScoreCache(store, "s1", settings, prints)
+    assert find_derivations(texts, settings, scores=again) == plain
+    assert counted[0] == 0  # every verdict read back
+
+
+def test_changed_settings_code_or_article_miss(
+    story_articles: Story_, counted: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = ProvenanceSettings()
+    texts, prints = _texts(story_articles), _fingerprints(story_articles)
+    store = MemoryStore()
+    cache = PairScoreCache(store, "s1", settings, prints)
+    find_derivations(texts, settings, scores=cache)
+    cache.save()
+    scored = counted[0]
+
+    counted[0] = 0
+    other = dataclasses.replace(settings, min_share=0.3)
+    find_derivations(texts, other, scores=PairScoreCache(store, "s1", other, prints))
+    assert counted[0] == scored  # other settings: nothing read back
+
+    counted[0] = 0
+    with monkeypatch.context() as patch:
+        patch.setattr(pair_cache, "code_digest", lambda package, extra="": "changed-code")
+        find_derivations(texts, settings, scores=PairScoreCache(store, "s1", settings, prints))
+    assert counted[0] == scored
+
+    counted[0] = 0
+    edited = dict(prints, spun="another-spun-fp")
+    find_derivations(texts, settings, scores=PairScoreCache(store, "s1", settings, edited))
+    assert 0 < counted[0] < scored  # only the edited article's pairs are scored again
+
+
+def test_save_keeps_only_the_pairs_used(story_articles: Story_) -> None:
+    settings = ProvenanceSettings()
+    store = MemoryStore()
+    cache = PairScoreCache(store, "s1", settings, _fingerprints(story_articles))
+    find_derivations(_texts(story_articles), settings, scores=cache)
+    cache.save()
+    kind = cache.cache.kind
+    whole = StoryCache(store, "s1", kind)._previous
+    smaller = story_articles[:3]
+    cache = PairScoreCache(store, "s1", settings, _fingerprints(smaller))
+    find_derivations(_texts(smaller), settings, scores=cache)
+    cache.save()
+    kept = StoryCache(store, "s1", kind)._previous
+    prints = set(_fingerprints(smaller).values())
+    assert 0 < len(kept) < len(whole)
+    assert all({key[:16], key.split(":")[1][:16]} <= prints for key in kept)
+
+
+def test_packed_features_round_trip(story_articles: Story_) -> None:
+    for text in _texts(story_articles):
+        assert unpack_features(text.id, pack_features(text.sentences)) == text.sentences
+
+
+def _analysis(story: Story_) -> StoryAnalysis:
+    articles = tuple(a for a, _ in story)
+    return StoryAnalysis(Story("s1", tuple(a.id for a in articles), "Tarnova dam"), articles,
+                         tuple(s for _, ss in story for s in ss))
+
+
+def test_stage_with_kept_work_matches_the_stage_without(story_articles: Story_) -> None:
+    expected = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(
+        _analysis(story_articles))
+    store = MemoryStore()
+    for _ in range(2):  # computed, then read back from the store by fresh resources
+        analyser = ProvenanceAnalyser(ProvenanceSettings(), _Resources(store=store))
+        out = analyser.analyse(_analysis(story_articles))
+        assert (out.provenance, out.article_provenance) == (
+            expected.provenance, expected.article_provenance)
+    memo = analyser.resources.memo("provenance/sentences", str, "storylens.provenance",  # type: ignore[union-attr]
+                                   analyser.settings)
+    assert memo.reused == len(story_articles) and memo.computed == 0
