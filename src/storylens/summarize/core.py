@@ -34,10 +34,10 @@ from storylens.records import Sentence
 from storylens.summarize.settings import SummarizerSettings
 from storylens.summarize.units import (
     Candidate,
+    SentenceUnit,
     SpeakerResolver,
     candidates_of,
-    content_stems,
-    numbers_of,
+    sentence_units,
 )
 
 __all__ = ["Pick", "SourceDocument", "Summarizer", "Summary", "take_within_budget"]
@@ -148,6 +148,7 @@ class Summarizer:
         resolve_speaker: SpeakerResolver | None = None,
         event_dates: Mapping[tuple[str, int], str] | None = None,
         aligned: Mapping[tuple[str, int], set[tuple[str, int]]] | None = None,
+        units: Mapping[str, Sequence[SentenceUnit]] | None = None,
     ) -> Summary:
         """Summarise ``documents`` (earliest first where dates are known).
 
@@ -159,16 +160,19 @@ class Summarizer:
             resolve_speaker: names the speaker of a pronoun-attributed quote (quotes stage).
             event_dates: (article id, sentence index) -> ISO date of the event it reports.
             aligned: (article id, sentence index) -> sentences the provenance stage aligned with it.
+            units: article id -> its sentences' kept ``SentenceUnit`` (computed when missing).
         """
         settings = self.settings
         budget = budget_words or settings.words
         rows: list[tuple[str, int, tuple[str, ...], frozenset[str]]] = []
+        candidates: list[Candidate] = []
         for doc in documents:
-            for sentence in doc.sentences:
-                stems = content_stems(sentence.text)
-                if stems:
-                    rows.append((doc.id, sentence.index, stems, numbers_of(sentence.text)))
-        candidates = [c for doc in documents for c in candidates_of(doc.sentences, settings, resolve_speaker)]
+            found = units.get(doc.id) if units is not None else None
+            doc_units = found if found is not None else sentence_units(doc.sentences, settings)
+            for sentence, unit in zip(doc.sentences, doc_units, strict=True):
+                if unit.stems:
+                    rows.append((doc.id, sentence.index, unit.stems, unit.numbers))
+            candidates.extend(candidates_of(doc.sentences, settings, resolve_speaker, doc_units))
         if len(candidates) > settings.max_candidates:
             # Very large stories: the earliest sentences of each article compete (news puts the
             # key facts first), which bounds the candidates x sentences similarity matrix.

@@ -10,16 +10,32 @@ near-duplicate detection, publication dates and dropping such sentences.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from storylens.config import Settings
 from storylens.nlp import NlpResources
-from storylens.records import Mention, Sentence, StoryAnalysis, SummarySentence, publication_order
+from storylens.records import (
+    Article,
+    Mention,
+    Sentence,
+    StoryAnalysis,
+    SummarySentence,
+    publication_order,
+)
 from storylens.summarize.core import SourceDocument, Summarizer
 from storylens.summarize.headline import choose_headline
 from storylens.summarize.settings import SummarizerSettings
-from storylens.summarize.units import SpeakerResolver
+from storylens.summarize.units import (
+    SentenceUnit,
+    SpeakerResolver,
+    pack_units,
+    sentence_units,
+    unpack_units,
+)
 from storylens.text.segment import RuleSegmenter
 
 __all__ = ["SummaryAnalyser", "make_analyser"]
@@ -38,10 +54,30 @@ class SummaryAnalyser:
 
     name = "summary"
 
-    def __init__(self, settings: SummarizerSettings) -> None:
+    def __init__(self, settings: SummarizerSettings, resources: NlpResources | None = None) -> None:
         self.settings = settings
         self.summarizer = Summarizer(settings)
         self.segmenter = RuleSegmenter()
+        self.resources = resources
+
+    def _units(
+        self, articles: Sequence[Article], sentences: dict[str, tuple[Sentence, ...]]
+    ) -> dict[str, tuple[SentenceUnit, ...]] | None:
+        """Each article's sentence units, computed once and kept (issue 12), keyed by a
+        fingerprint of the article's sentences; None without shared resources."""
+        if self.resources is None:
+            return None
+        prints = {a.id: _fingerprint(sentences[a.id]) for a in articles}
+        # Kept as JSON text (the memo stores a string as it is): the memo's type-driven
+        # encoding of thousands of nested rows cost more than computing them.
+        packed = self.resources.memo(
+            "summary/units", str, "storylens.summarize", self.settings
+        ).get(
+            articles,
+            lambda a: json.dumps(pack_units(sentence_units(sentences[a.id], self.settings))),
+            extra=lambda a: prints[a.id],
+        )
+        return {a.id: unpack_units(json.loads(packed[a.id])) for a in articles}
 
     def _sentences(self, analysis: StoryAnalysis) -> dict[str, tuple[Sentence, ...]]:
         by_article: dict[str, list[Sentence]] = defaultdict(list)
@@ -110,6 +146,7 @@ class SummaryAnalyser:
             resolve_speaker=self._speaker_resolver(analysis),
             event_dates=self._event_dates(analysis, sentences),
             aligned=self._aligned(analysis),
+            units=self._units(articles, sentences),
         )
         texts = {a.id: a.text for a in articles}
         summary_sentences = tuple(
@@ -130,7 +167,18 @@ class SummaryAnalyser:
         return dataclasses.replace(analysis, story=story, summary=summary_sentences)
 
 
+def _fingerprint(sentences: Sequence[Sentence]) -> str:
+    """A short digest of what an article's units follow from: its sentences and their spans."""
+    digest = hashlib.sha1()
+    for s in sentences:
+        digest.update(f"\x00{s.article_id}\x01{s.index}\x01{s.start}\x01{s.end}\x01".encode())
+        digest.update(s.text.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
 def make_analyser(settings: Settings, resources: NlpResources) -> SummaryAnalyser:
-    """The stage factory ``pipeline.ANALYSERS`` names (no spaCy parse needed)."""
-    del resources  # the summariser works on sentences and TF-IDF only
-    return SummaryAnalyser(dataclasses.replace(SummarizerSettings(), words=settings.summary.words))
+    """The stage factory ``pipeline.ANALYSERS`` names (no spaCy parse needed: the resources
+    only keep each article's sentence units)."""
+    return SummaryAnalyser(
+        dataclasses.replace(SummarizerSettings(), words=settings.summary.words), resources
+    )

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from nltk.stem.snowball import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -33,11 +34,15 @@ from storylens.summarize.settings import SummarizerSettings
 __all__ = [
     "Candidate",
     "Cleaned",
+    "SentenceUnit",
     "SpeakerResolver",
     "candidates_of",
     "clean_sentence",
     "content_stems",
     "numbers_of",
+    "pack_units",
+    "sentence_units",
+    "unpack_units",
     "word_count",
 ]
 
@@ -164,6 +169,13 @@ def clean_sentence(
         >>> clean_sentence(s, SummarizerSettings())
         Cleaned(offset=17, text='Rockets hit the port of Odesa on Sunday night.', dangling=False)
     """
+    found = _clean(sentence, settings)
+    return _name_speaker(sentence, *found, resolve_speaker) if found else None
+
+
+def _clean(sentence: Sentence, settings: SummarizerSettings) -> tuple[Cleaned, tuple[int, int] | None] | None:
+    """The sentence's own part of ``clean_sentence``: the cleaned text and the span of a
+    pronoun speaker still to be named (the story's quotes name it), or None when rejected."""
     text = " ".join(sentence.text.split())
     removed_words = 0
     match = _DATELINE.match(text)
@@ -196,34 +208,118 @@ def clean_sentence(
     if _FIRST_PERSON.search(unquoted) or _SECOND_PERSON.search(unquoted) or _CAPTION_START.match(text):
         return None
     pronoun = _PRONOUN_SPEAKER.search(text)
-    if pronoun:
-        name = resolve_speaker(sentence.article_id, sentence.start, sentence.end) if resolve_speaker else None
-        if not name:
-            return None
-        text = text[: pronoun.start("pronoun")] + name + text[pronoun.end("pronoun"):]
-    return Cleaned(offset, text, dangling)
+    span = (pronoun.start("pronoun"), pronoun.end("pronoun")) if pronoun else None
+    return Cleaned(offset, text, dangling), span
+
+
+def _name_speaker(
+    sentence: Sentence,
+    cleaned: Cleaned,
+    pronoun: tuple[int, int] | None,
+    resolve_speaker: SpeakerResolver | None,
+) -> Cleaned | None:
+    """``cleaned`` with its pronoun speaker replaced by the name, or None when nobody names it."""
+    if pronoun is None:
+        return cleaned
+    name = resolve_speaker(sentence.article_id, sentence.start, sentence.end) if resolve_speaker else None
+    if not name:
+        return None
+    text = cleaned.text
+    return Cleaned(cleaned.offset, text[: pronoun[0]] + name + text[pronoun[1]:], cleaned.dangling)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceUnit:
+    """What one sentence gives the summariser whatever story it is in: its content stems and
+    numbers (its row of the similarity model) and its cleaning, up to naming a pronoun speaker.
+
+    Computed once per article and kept (``NlpResources.memo``, issue 12): re-briefing a grown
+    story then only names speakers and builds the story's candidates.
+    """
+
+    stems: tuple[str, ...]
+    numbers: frozenset[str]
+    cleaned: Cleaned | None = None
+    pronoun: tuple[int, int] | None = None
+    #: ``content_stems`` and ``numbers_of`` of ``cleaned.text`` (when no speaker is to be named)
+    kept_stems: tuple[str, ...] = ()
+    kept_numbers: frozenset[str] = frozenset()
+
+
+def sentence_units(sentences: Sequence[Sentence], settings: SummarizerSettings) -> tuple[SentenceUnit, ...]:
+    """The :class:`SentenceUnit` of each sentence, in order."""
+    out: list[SentenceUnit] = []
+    for sentence in sentences:
+        found = _clean(sentence, settings)
+        stems, numbers = content_stems(sentence.text), numbers_of(sentence.text)
+        if found is None:
+            out.append(SentenceUnit(stems, numbers))
+            continue
+        cleaned, pronoun = found
+        if pronoun is None:
+            out.append(SentenceUnit(stems, numbers, cleaned, None, content_stems(cleaned.text),
+                                    numbers_of(cleaned.text)))
+        else:
+            out.append(SentenceUnit(stems, numbers, cleaned, pronoun))
+    return tuple(out)
+
+
+def pack_units(units: Sequence[SentenceUnit]) -> list[list[Any]]:
+    """Units as plain JSON rows, positional: a grown story reads back thousands of them."""
+    return [
+        [list(u.stems), sorted(u.numbers)]
+        if u.cleaned is None
+        else [list(u.stems), sorted(u.numbers), u.cleaned.offset, u.cleaned.text, u.cleaned.dangling,
+              list(u.pronoun) if u.pronoun else None, list(u.kept_stems), sorted(u.kept_numbers)]
+        for u in units
+    ]
+
+
+def unpack_units(rows: Sequence[Sequence[Any]]) -> tuple[SentenceUnit, ...]:
+    """The inverse of :func:`pack_units`."""
+    out: list[SentenceUnit] = []
+    for row in rows:
+        if len(row) == 2:
+            out.append(SentenceUnit(tuple(row[0]), frozenset(row[1])))
+            continue
+        stems, numbers, offset, text, dangling, pronoun, kept_stems, kept_numbers = row
+        out.append(SentenceUnit(
+            tuple(stems), frozenset(numbers), Cleaned(offset, text, dangling),
+            (pronoun[0], pronoun[1]) if pronoun else None, tuple(kept_stems), frozenset(kept_numbers),
+        ))
+    return tuple(out)
 
 
 def candidates_of(
     sentences: Sequence[Sentence],
     settings: SummarizerSettings,
     resolve_speaker: SpeakerResolver | None = None,
+    units: Sequence[SentenceUnit] | None = None,
 ) -> list[Candidate]:
     """The candidates of one article's sentences, in order, with their position among candidates.
 
     A dangling sentence ("He said the dam had failed.") is a candidate only right after its own
     predecessor, which it then ``requires``: the summary takes both, in order, or neither.
+    ``units`` are the sentences' kept :class:`SentenceUnit` (computed when not given).
     """
+    if units is None:
+        units = sentence_units(sentences, settings)
     out: list[Candidate] = []
     previous: Candidate | None = None
-    for sentence in sentences:
-        cleaned = clean_sentence(sentence, settings, resolve_speaker)
+    for sentence, unit in zip(sentences, units, strict=True):
+        cleaned = (
+            _name_speaker(sentence, unit.cleaned, unit.pronoun, resolve_speaker)
+            if unit.cleaned is not None else None
+        )
         follows = previous is not None and previous.index == sentence.index - 1 and previous.requires is None
         previous = None
         if cleaned is None or (cleaned.dangling and not follows):
             continue
         text = cleaned.text
-        stems = content_stems(text)
+        if unit.pronoun is None:
+            stems, numbers = unit.kept_stems, unit.kept_numbers
+        else:
+            stems, numbers = content_stems(text), numbers_of(text)
         if len(stems) < 3:
             continue
         previous = Candidate(
@@ -234,7 +330,7 @@ def candidates_of(
             end=sentence.end,
             text=text,
             stems=stems,
-            numbers=numbers_of(text),
+            numbers=numbers,
             words=word_count(text),
             requires=sentence.index - 1 if cleaned.dangling else None,
         )
