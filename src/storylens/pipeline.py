@@ -127,6 +127,7 @@ class AnalysisRunner:
     ) -> StoryAnalysis:
         """Analyse one story; a failing stage raises ``StageError`` naming the stage and story."""
         analysis = StoryAnalysis(story=story, articles=tuple(articles), sentences=tuple(sentences))
+        self.resources.focus(a.id for a in articles)
         for stage in self.stages:
             started = time.process_time()
             try:

@@ -66,3 +66,49 @@ def test_the_parse_pool_stores_the_same_parses(monkeypatch: pytest.MonkeyPatch) 
         assert [(t.text, t.dep_, t.ent_type_) for t in got[article.id]] == [
             (t.text, t.dep_, t.ent_type_) for t in expected[article.id]
         ]
+
+
+def _count_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from storylens import nlp as nlp_module
+
+    loads = [0]
+    original = nlp_module._deserialise
+
+    def counting(payload: bytes, vocab: Any) -> Any:
+        loads[0] += 1
+        return original(payload, vocab)
+
+    monkeypatch.setattr(nlp_module, "_deserialise", counting)
+    return loads
+
+
+def test_a_story_larger_than_the_cache_keeps_its_first_parses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    story = [
+        Article(id=f"s{n}", origin=f"/x/s{n}.txt", title=None, text=f"Story article {n}.")
+        for n in range(5)
+    ]
+    other = Article(id="o", origin="/x/o.txt", title=None, text="Another story.")
+    store = MemoryStore()
+    NlpResources(store=store).parse([*story, other], keep=False)
+    resources = NlpResources(store=store, cache_size=3)
+    resources.docs([other])
+    loads = _count_loads(monkeypatch)
+    resources.focus(a.id for a in story)
+    for _ in range(3):  # three stages, each reading the story's articles one by one
+        for article in story:
+            assert [t.text for t in resources.docs([article])[article.id]][:2] == ["Story", "article"]
+    assert loads[0] == 5 + 2 + 2  # the first three stay; only the last two are read again
+    assert "o" not in resources._docs  # another story's parse left first
+
+
+def test_without_focus_the_cache_keeps_the_most_recent(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = MemoryStore()
+    NlpResources(store=store).parse(ARTICLES, keep=False)
+    resources = NlpResources(store=store, cache_size=2)
+    loads = _count_loads(monkeypatch)
+    for article in [*ARTICLES, ARTICLES[2], ARTICLES[1], ARTICLES[0]]:
+        resources.docs([article])
+    assert loads[0] == 4  # a0, a1, a2 read; a2 and a1 still cached; a0 read again
+    assert list(resources._docs) == ["a1", "a0"]
