@@ -90,19 +90,31 @@ def _clusters(
             blocks[key] = ({row: a for a, row in enumerate(rows)}, (vectors[rows] @ vectors[rows].T).toarray())
     clusters: list[_Cluster] = []
     by_key: dict[str, list[_Cluster]] = {}
+    # Per key, the block positions of the sentences placed so far and their cluster numbers:
+    # a sentence's best cluster is then one vectorised max per cluster, not a loop over clusters
+    # (a 1,437-article story has hundreds of sentences on its main dates).
+    placed: dict[str, tuple[list[int], list[int]]] = {}
     for i in order:
         key, granularity = keys[i]
-        best, best_sim = None, threshold
-        for cluster in by_key.get(key, []):
+        best, number = None, -1
+        if key in by_key:
             position, block = blocks[key]
-            sim = float(block[position[i], [position[m] for m in cluster.members]].max())
-            if sim >= best_sim:
-                best, best_sim = cluster, sim
+            positions, numbers = placed[key]
+            per_cluster = np.full(len(by_key[key]), -np.inf)
+            np.maximum.at(per_cluster, numbers, block[position[i], positions])
+            if per_cluster.max() >= threshold:  # the last cluster with the highest similarity
+                number = len(per_cluster) - 1 - int(np.argmax(per_cluster[::-1]))
+                best = by_key[key][number]
         if best is None:
             best = _Cluster(key, granularity, [])
             clusters.append(best)
             by_key.setdefault(key, []).append(best)
+            number = len(by_key[key]) - 1
         best.members.append(i)
+        if key in blocks:
+            positions, numbers = placed.setdefault(key, ([], []))
+            positions.append(blocks[key][0][i])
+            numbers.append(number)
     return clusters
 
 
