@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from storylens.entities.fold import fold_name
 from storylens.entities.roles import TITLE_WORDS
-from storylens.records import Entity
+from storylens.records import Entity, Mention
 
 __all__ = ["EntityIndex"]
 
@@ -35,6 +35,8 @@ class EntityIndex:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entities: tuple[Entity, ...] = tuple(entities)
         self._by_id = {e.id: e for e in self.entities}
+        self._people: dict[str, list[tuple[Entity, Mention]]] | None = None
+        self._role_matches: dict[str, list[tuple[Entity, frozenset[str]]]] = {}
         self._spans: dict[str, list[tuple[int, int, Entity]]] = {}
         self._names: dict[str, list[Entity]] = {}
         self._last_names: dict[str, list[Entity]] = {}
@@ -62,6 +64,19 @@ class EntityIndex:
 
     def __len__(self) -> int:
         return len(self.entities)
+
+    def person_mentions(self, article_id: str) -> list[tuple[Entity, Mention]]:
+        """Every mention in ``article_id`` of a person entity (type PERSON or PER), in entity
+        order then mention order: a story's speakers are resolved article by article, and
+        rescanning every mention of the story for each article made that quadratic."""
+        if self._people is None:
+            self._people = {}
+            for entity in self.entities:
+                if entity.type not in ("PERSON", "PER"):
+                    continue
+                for mention in entity.mentions:
+                    self._people.setdefault(mention.article_id, []).append((entity, mention))
+        return self._people.get(article_id, [])
 
     def get(self, entity_id: str) -> Entity | None:
         """The entity with that id."""
@@ -96,12 +111,16 @@ class EntityIndex:
         """The one person whose stated roles contain ``role`` ("mayor", "spokeswoman"),
         optionally among those mentioned in one article; ``None`` when absent or ambiguous."""
         wanted = role.lower().split()
-        found = [
-            e
-            for e, roles, sources in self._roles
-            if (article_id is None or article_id in sources)
-            and any(_contains(words, wanted) for words in roles)
-        ]
+        key = " ".join(wanted)
+        # Remembered per role: a large story asks for the same few roles thousands of times.
+        matching = self._role_matches.get(key)
+        if matching is None:
+            matching = self._role_matches[key] = [
+                (e, sources)
+                for e, roles, sources in self._roles
+                if any(_contains(words, wanted) for words in roles)
+            ]
+        found = [e for e, sources in matching if article_id is None or article_id in sources]
         return found[0] if len(found) == 1 else None
 
     def of_type(self, type: str) -> tuple[Entity, ...]:

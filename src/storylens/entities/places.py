@@ -32,6 +32,7 @@ from storylens.entities.variants import _DISTINCT as _VARIANT_DISTINCT
 from storylens.entities.variants import MIN_RATIO, _head, name_keys, variant_model
 
 __all__ = [
+    "PlaceSpellings",
     "UnionFind",
     "context_agrees",
     "different_parts",
@@ -152,9 +153,31 @@ def _fuzzy_match(
     return probability >= model.one_shared and context_agrees(a, b, neighbours, settings, 99)
 
 
+class PlaceSpellings:
+    """A story's place groups by word count, with their folded spellings, as ``mangled_place``
+    compares them: hundreds of person and organisation names each against hundreds of places
+    re-derived the same word counts and spellings a million times on a 337-article story."""
+
+    def __init__(self, places: Sequence[NameGroup] = ()) -> None:
+        self._groups: dict[int, list[NameGroup]] = {}
+        self._folded: dict[int, list[str]] = {}
+        for place in places:
+            self.add(place)
+
+    def add(self, place: NameGroup) -> None:
+        """Add a place group (after the ones already added)."""
+        count = len(place.tokens)
+        self._groups.setdefault(count, []).append(place)
+        self._folded.setdefault(count, []).append(fold_name(place.most_common_text()))
+
+    def of_count(self, count: int) -> tuple[list[NameGroup], list[str]]:
+        """The places of ``count`` words, in the order added, and their folded spellings."""
+        return self._groups.get(count, []), self._folded.get(count, [])
+
+
 def mangled_place(
     group: NameGroup,
-    places: Sequence[NameGroup],
+    places: Sequence[NameGroup] | PlaceSpellings,
     neighbours: dict[str, set[str]],
     settings: EntitySettings,
 ) -> bool:
@@ -181,7 +204,7 @@ def mangled_place(
 
 
 def _spelling_candidates(
-    group: NameGroup, places: Sequence[NameGroup], settings: EntitySettings
+    group: NameGroup, places: Sequence[NameGroup] | PlaceSpellings, settings: EntitySettings
 ) -> list[NameGroup]:
     """The places of ``group``'s word count whose spelling score can reach the fuzzy threshold.
 
@@ -192,11 +215,16 @@ def _spelling_candidates(
     the same similarity as jellyfish's) keeps every place that could pass, and only those are
     scored.
     """
-    same_count = [p for p in places if len(p.tokens) == len(group.tokens)]
+    if isinstance(places, PlaceSpellings):
+        same_count, folded = places.of_count(len(group.tokens))
+    else:
+        same_count = [p for p in places if len(p.tokens) == len(group.tokens)]
+        folded = []
     name = fold_name(group.most_common_text())
     if not same_count or not name:
-        return same_count
-    folded = [fold_name(p.most_common_text()) for p in same_count]
+        return list(same_count)
+    if not isinstance(places, PlaceSpellings):
+        folded = [fold_name(p.most_common_text()) for p in same_count]
     similarity = cdist([name], folded, scorer=JaroWinkler.normalized_similarity)[0]
     floor = settings.fuzzy_place_threshold - SOUND_BONUS - 1e-6
     spaces, sibilant = name.count(" "), name.replace("z", "s")

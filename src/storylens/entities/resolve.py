@@ -34,7 +34,7 @@ from storylens.entities.outlets import (
     outlet_key,
 )
 from storylens.entities.people import resolve_people
-from storylens.entities.places import mangled_place, resolve_places
+from storylens.entities.places import PlaceSpellings, mangled_place, resolve_places
 from storylens.entities.settings import EntitySettings
 from storylens.records import Article, Entity, Mention
 
@@ -113,15 +113,17 @@ class EntityResolver:
             if group.type == "PERSON" and len(group.tokens) > 1:
                 for token in group.tokens:
                     name_parts.setdefault(token, set()).add(group.key)
+        spellings = PlaceSpellings(places)
         for group in live:
             shares_name = any(name_parts.get(t, set()) - {group.key} for t in group.tokens)
             if (
                 group.type in ("PERSON", "ORG")
                 and not shares_name
-                and mangled_place(group, places, neighbours, self.settings)
+                and mangled_place(group, spellings, neighbours, self.settings)
             ):
                 group.type = "PLACE"
                 places.append(group)
+                spellings.add(group)
         _retype_name_modifiers(live, name_parts)
         persons = [g for g in live if g.type == "PERSON"]
         candidates = [g for g in live if g.type not in ("PERSON", "PLACE") and len(g.tokens) == 1]

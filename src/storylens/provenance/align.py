@@ -19,9 +19,10 @@ survive spinning and round-trip translation:
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -70,24 +71,24 @@ def candidate_pairs(
     n = len(sentences)
     if n < 2:
         return []
-    df: dict[str, int] = defaultdict(int)
-    for sentence in sentences:
-        for key in sentence.keys:
-            df[key] += 1
+    df = Counter(chain.from_iterable(sentence.keys for sentence in sentences))
     cap = max(settings.block_min_df_cap, int(settings.block_max_df * n))
+    # Each usable key's weight once (a 500-article story has 20,000 sentences and ten times
+    # as many keys); columns are numbered in order of first use, as the product expects.
+    weights = {key: math.log(n / count) + 1.0 for key, count in df.items() if 2 <= count <= cap}
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
     values: list[float] = []
     for row, sentence in enumerate(sentences):
         for key in sentence.keys:
-            count = df[key]
-            if count < 2 or count > cap:
+            weight = weights.get(key)
+            if weight is None:
                 continue
             column = vocabulary.setdefault(key, len(vocabulary))
             rows.append(row)
             cols.append(column)
-            values.append(math.log(n / count) + 1.0)
+            values.append(weight)
     if not vocabulary:
         return []
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(n, len(vocabulary)), dtype=np.float32)
@@ -106,8 +107,8 @@ def candidate_pairs(
     starts = np.searchsorted(left, left, side="left")
     top = (np.arange(len(left)) - starts) < settings.candidates_per_sentence
     pairs = np.stack([np.minimum(left[top], right[top]), np.maximum(left[top], right[top])], axis=1)
-    out = {(int(i), int(j)) for i, j in np.unique(pairs, axis=0)} if len(pairs) else set()
-    return sorted(out)
+    # Unique rows come out sorted, as (left, right) tuples of Python ints.
+    return [(i, j) for i, j in np.unique(pairs, axis=0).tolist()] if len(pairs) else []
 
 
 def _names_match(left: str, right: str) -> bool:

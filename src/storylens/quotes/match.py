@@ -31,6 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.tokens import Doc
 
 from storylens.quotes.extract import LocalQuote
+from storylens.quotes.pair_cache import OverlapCache
 from storylens.quotes.resolve import ResolvedSpeaker
 from storylens.quotes.settings import QuoteSettings
 from storylens.quotes.wordnet import WordNet, soft_overlap
@@ -179,7 +180,13 @@ class _Scorer:
     """Pairwise similarity over one story's quotes: one TF-IDF model for every whole quote and
     part, WordNet loaded only when some pair needs more than wording."""
 
-    def __init__(self, candidates: Sequence[Candidate], settings: QuoteSettings) -> None:
+    def __init__(
+        self,
+        candidates: Sequence[Candidate],
+        settings: QuoteSettings,
+        overlaps: OverlapCache | None = None,
+    ) -> None:
+        self.overlaps = overlaps
         self.texts = sorted(
             {c.lemmas for c in candidates} | {p for c in candidates for p in c.part_lemmas}
         )
@@ -233,7 +240,10 @@ class _Scorer:
         if score < needed and len(x.split()) >= 2 and len(y.split()) >= 2:
             wordnet = self.wordnet()
             if wordnet is not None:
-                score = max(score, soft_overlap(x.split(), y.split(), wordnet, needed))
+                if self.overlaps is not None and self.overlaps.wordnet is wordnet:
+                    score = max(score, self.overlaps.overlap(x, y, needed))
+                else:
+                    score = max(score, soft_overlap(x.split(), y.split(), wordnet, needed))
         return score
 
     def score(self, a: Candidate, b: Candidate, needed: float) -> float:
@@ -253,10 +263,14 @@ def group_quotes(
     candidates: Sequence[Candidate],
     articles: Sequence[Article],
     settings: QuoteSettings,
+    overlaps: OverlapCache | None = None,
 ) -> tuple[Quote, ...]:
-    """One ``Quote`` per group of variants, in order of first publication."""
+    """One ``Quote`` per group of variants, in order of first publication.
+
+    ``overlaps`` (if given) answers the WordNet overlaps an earlier run of the story computed.
+    """
     n = len(candidates)
-    scorer = _Scorer(candidates, settings)
+    scorer = _Scorer(candidates, settings, overlaps)
     keys = [_speaker_key(c.speaker) for c in candidates]
     pairs: list[tuple[float, int, int]] = []
     for i, j in sorted(scorer.candidate_pairs(candidates)):

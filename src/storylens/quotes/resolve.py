@@ -74,14 +74,9 @@ class SpeakerResolver:
                 name,
                 entity.id if entity else None,
             )
-        for entity in self.index.entities:
-            if entity.type not in ("PERSON", "PER"):
-                continue
-            for mention in entity.mentions:
-                if mention.article_id == self.article_id and not self._inside_quote(mention.start):
-                    found.setdefault(
-                        mention.start, (mention.start, mention.end, entity.name, entity.id)
-                    )
+        for entity, mention in self.index.person_mentions(self.article_id):
+            if not self._inside_quote(mention.start):
+                found.setdefault(mention.start, (mention.start, mention.end, entity.name, entity.id))
         return sorted(found.values())
 
     def _antecedent(self, before: int) -> ResolvedSpeaker | None:

@@ -21,8 +21,10 @@ from storylens.quotes.extract import LocalQuote, join_segments
 from storylens.quotes.indirect import LocalClaim, extract_claims
 from storylens.quotes.marks import find_quoted_regions
 from storylens.quotes.match import Candidate, group_quotes, lemma_text
+from storylens.quotes.pair_cache import OverlapCache
 from storylens.quotes.resolve import SpeakerResolver
 from storylens.quotes.settings import QuoteSettings
+from storylens.quotes.wordnet import WordNet
 from storylens.records import Article, Attribution, StoryAnalysis
 
 if TYPE_CHECKING:
@@ -86,6 +88,12 @@ class QuotesAnalyser:
             claims=claims,
         )
 
+    def _overlaps(self, story_id: str) -> OverlapCache | None:
+        """The story's kept WordNet overlaps (issue 12), when WordNet is used and a store kept."""
+        store = self.resources.store
+        wordnet = WordNet.load() if self.settings.use_wordnet and store is not None else None
+        return OverlapCache(store, story_id, self.settings, wordnet) if wordnet else None
+
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with its quotes and attributions filled in."""
         extracted = self.resources.memo(
@@ -120,7 +128,10 @@ class QuotesAnalyser:
                         speaker_end=claim.speaker.end,
                     )
                 )
-        quotes_out = group_quotes(candidates, analysis.articles, self.settings)
+        overlaps = self._overlaps(analysis.story.id)
+        quotes_out = group_quotes(candidates, analysis.articles, self.settings, overlaps)
+        if overlaps is not None:
+            overlaps.save()
         return dataclasses.replace(analysis, quotes=quotes_out, attributions=tuple(attributions))
 
 

@@ -69,6 +69,10 @@ class WordNet:
     """
 
     def __init__(self, root: Path) -> None:
+        #: Which database this is (kept results of its lookups name it).
+        self.fingerprint = f"{root.resolve()}:" + ",".join(
+            str((root / f"{kind}.{pos}").stat().st_size) for kind in ("index", "data") for pos in _POS
+        )
         self._index = [(pos[0], _Lines(root / f"index.{pos}")) for pos in _POS]
         self._data = {pos[0]: _Lines(root / f"data.{pos}") for pos in _POS if pos[0] in "nv"}
         self._memo: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
