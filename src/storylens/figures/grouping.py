@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storylens.figures.lexicon import UNIT_DIMENSIONS
 from storylens.figures.settings import FigureSettings
@@ -86,7 +87,13 @@ def figure_interval(figure: Figure, settings: FigureSettings | None = None) -> I
         >>> figure_interval(f)
         Interval(low=40.0, high=48.0)
     """
-    s = settings or FigureSettings()
+    return _interval(figure, settings or FigureSettings())
+
+
+@lru_cache(maxsize=65536)
+def _interval(figure: Figure, s: FigureSettings) -> Interval:
+    """``figure_interval``, remembered: grouping a large story's figures asks for the same
+    figure's interval hundreds of thousands of times (figures and settings are immutable)."""
     _, factor = _dimension(figure.unit)
     value = float(figure.value)
     tol = _precision(figure)

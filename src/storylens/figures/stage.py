@@ -31,6 +31,7 @@ from storylens.records import (
     Attribution,
     Entity,
     Figure,
+    Mention,
     Quote,
     StoryAnalysis,
     TimeMention,
@@ -222,10 +223,18 @@ def _per_article(analysis: StoryAnalysis) -> list[tuple[Article, StoryAnalysis]]
     for quote in analysis.quotes:
         for article_id in quote.sources:
             quotes[article_id].append(quote)
+    # Each entity with only its mentions in the article: extraction reads entities for their
+    # spans in the article alone (``ClaimantFinder``), and a story-wide name ("BP", mentioned
+    # thousands of times) made every article rescan every mention of the story.
+    mentions_in: dict[str, dict[int, list[Mention]]] = defaultdict(dict)
+    for position, entity in enumerate(analysis.entities):
+        for name_mention in entity.mentions:
+            mentions_in[name_mention.article_id].setdefault(position, []).append(name_mention)
     entities: dict[str, list[Entity]] = defaultdict(list)
-    for entity in analysis.entities:
-        for article_id in entity.sources:
-            entities[article_id].append(entity)
+    for article_id, by_entity in mentions_in.items():
+        for position, found in by_entity.items():
+            e = analysis.entities[position]
+            entities[article_id].append(Entity(e.id, e.name, e.type, e.aliases, tuple(found), e.roles))
     attributions: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in analysis.attributions:
         attributions[attribution.article_id].append(attribution)
