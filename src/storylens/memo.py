@@ -13,6 +13,7 @@ stage declares its result type and needs no hand-written serialiser.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
 import hashlib
@@ -32,7 +33,16 @@ from storylens.records import Article
 if TYPE_CHECKING:
     from storylens.store.base import Store
 
-__all__ = ["ArticleMemo", "StoryCache", "code_digest", "encoder", "from_json", "to_json"]
+__all__ = [
+    "ArticleMemo",
+    "StoryCache",
+    "code_digest",
+    "encoder",
+    "from_json",
+    "pack_json",
+    "to_json",
+    "unpack_json",
+]
 
 T = TypeVar("T")
 
@@ -102,6 +112,22 @@ def encoder(kind: Any) -> Callable[[Any], Any]:
     if kind in (str, int, float, bool, type(None)):
         return _identity
     return to_json
+
+
+def pack_json(value: Any) -> str:
+    """A JSON-ready value as compressed text, for a memo whose result type is ``str``.
+
+    Rows of sentence features repeat each sentence's words three or four times: stored as
+    plain JSON they took more room than the article's compressed spaCy parse. Base64 keeps the
+    memo's JSON a plain string.
+    """
+    raw = json.dumps(value, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
+
+
+def unpack_json(text: str) -> Any:
+    """The inverse of :func:`pack_json`."""
+    return json.loads(zlib.decompress(base64.b64decode(text)))
 
 
 def from_json(kind: Any, value: Any) -> Any:

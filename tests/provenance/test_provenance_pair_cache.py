@@ -4,10 +4,11 @@ story. A hit must skip the work and give the same links; changed code, settings 
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
-from storylens.memo import StoryCache
+from storylens.memo import StoryCache, pack_json, unpack_json
 from storylens.nlp import NlpResources
 from storylens.provenance import pair_cache
 from storylens.provenance.derivation import ArticleText, article_text, find_derivations
@@ -117,7 +118,9 @@ def test_save_keeps_only_the_pairs_used(story_articles: Story_) -> None:
 
 def test_packed_features_round_trip(story_articles: Story_) -> None:
     for text in _texts(story_articles):
-        assert unpack_features(text.id, pack_features(text.sentences)) == text.sentences
+        stored = pack_json(pack_features(text.sentences))
+        assert unpack_features(text.id, unpack_json(stored)) == text.sentences
+        assert len(stored) < len(json.dumps(pack_features(text.sentences)))  # kept compressed
 
 
 def _analysis(story: Story_) -> StoryAnalysis:

@@ -15,12 +15,12 @@ Steps, each in its own module:
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from storylens.config import Settings
+from storylens.memo import pack_json, unpack_json
 from storylens.nlp import NlpResources
 from storylens.provenance.attribution import SourceMention, find_attributions, is_translation
 from storylens.provenance.derivation import (
@@ -142,17 +142,17 @@ class ProvenanceAnalyser:
         if self.resources is None:
             return [article_text(a.id, pieces[a.id], a.published, a.language) for a in articles], None
         fingerprints = {a.id: sentences_fingerprint(a.id, pieces[a.id]) for a in articles}
-        # Kept as JSON text (the memo stores a string as it is): encoding thousands of nested
-        # rows through the memo's type-driven encoder cost more than computing them.
+        # Kept as compressed JSON text (the memo stores a string as it is): encoding thousands
+        # of nested rows through the memo's type-driven encoder cost more than computing them.
         packed = self.resources.memo(
             "provenance/sentences", str, "storylens.provenance", self.settings
         ).get(
             articles,
-            lambda a: json.dumps(pack_features(article_text(a.id, pieces[a.id]).sentences)),
+            lambda a: pack_json(pack_features(article_text(a.id, pieces[a.id]).sentences)),
             extra=lambda a: fingerprints[a.id],
         )
         texts = [
-            ArticleText(a.id, unpack_features(a.id, json.loads(packed[a.id])), a.published,
+            ArticleText(a.id, unpack_features(a.id, unpack_json(packed[a.id])), a.published,
                         a.language)
             for a in articles
         ]

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from storylens.config import Settings
+from storylens.memo import pack_json, unpack_json
 from storylens.nlp import NlpResources
 from storylens.records import (
     Article,
@@ -68,16 +68,16 @@ class SummaryAnalyser:
         if self.resources is None:
             return None
         prints = {a.id: _fingerprint(sentences[a.id]) for a in articles}
-        # Kept as JSON text (the memo stores a string as it is): the memo's type-driven
-        # encoding of thousands of nested rows cost more than computing them.
+        # Kept as compressed JSON text (the memo stores a string as it is): the memo's
+        # type-driven encoding of thousands of nested rows cost more than computing them.
         packed = self.resources.memo(
             "summary/units", str, "storylens.summarize", self.settings
         ).get(
             articles,
-            lambda a: json.dumps(pack_units(sentence_units(sentences[a.id], self.settings))),
+            lambda a: pack_json(pack_units(sentence_units(sentences[a.id], self.settings))),
             extra=lambda a: prints[a.id],
         )
-        return {a.id: unpack_units(json.loads(packed[a.id])) for a in articles}
+        return {a.id: unpack_units(unpack_json(packed[a.id])) for a in articles}
 
     def _sentences(self, analysis: StoryAnalysis) -> dict[str, tuple[Sentence, ...]]:
         by_article: dict[str, list[Sentence]] = defaultdict(list)
