@@ -17,7 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 
 from storylens.brief import build_brief
 from storylens.config import Settings
@@ -28,18 +28,6 @@ from storylens.store.sqlite import SQLiteStore
 from storylens.threads import one_blas_thread
 
 __all__ = ["StoryPool", "worker_count"]
-
-#: Imported once by the server that forks recycled workers, so that a new worker starts warm.
-_PRELOAD = [
-    "spacy",
-    "storylens.parallel",
-    "storylens.entities.stage",
-    "storylens.time.stage",
-    "storylens.quotes.stage",
-    "storylens.figures.stage",
-    "storylens.provenance.stage",
-    "storylens.summarize.stage",
-]
 
 _RUNNER: AnalysisRunner | None = None
 _STORE: SQLiteStore | None = None
@@ -83,36 +71,36 @@ class StoryPool:
         processes: int,
         recycle_after: int | None = None,
     ) -> None:
-        # Forked workers start at once, but Python cannot replace a forked worker; a pool whose
-        # workers retire after ``recycle_after`` stories forks them from a fresh server process
-        # that has imported the stages (each new worker then loads spaCy and the gazetteer
-        # again, a few seconds per hundreds of stories).
-        context = multiprocessing.get_context("fork" if recycle_after is None else "forkserver")
-        if recycle_after is not None:
-            context.set_forkserver_preload(_PRELOAD)
-        self._recycles = recycle_after is not None
-        self._pool = ProcessPoolExecutor(
-            max_workers=processes,
-            mp_context=context,
+        # ``multiprocessing.Pool``, not ``ProcessPoolExecutor``: Python 3.11's executor deadlocks
+        # once a worker retires at ``max_tasks_per_child`` with work still queued (CPython
+        # gh-115634, fixed only in later releases); it hung a 20,000-article run. The pool forks
+        # each replacement from this process, with the stages' modules already imported, and
+        # reaps it, so its CPU time and peak memory show in getrusage(RUSAGE_CHILDREN).
+        self._pool = multiprocessing.get_context("fork").Pool(
+            processes,
             initializer=_init_worker,
             initargs=(db_path, settings, tuple(analyses)),
-            max_tasks_per_child=recycle_after,
+            maxtasksperchild=recycle_after,
         )
 
     def submit(self, stories: Sequence[Story]) -> list[Future[tuple[Brief, dict[str, float]]]]:
         """Start analysing stories without waiting for them (the caller may parse the next
         batch meanwhile, so that no core idles while one worker finishes a big story)."""
-        return [self._pool.submit(_analyse, story) for story in stories]
+        futures: list[Future[tuple[Brief, dict[str, float]]]] = []
+        for story in stories:
+            future: Future[tuple[Brief, dict[str, float]]] = Future()
+            self._pool.apply_async(
+                _analyse, (story,), callback=future.set_result, error_callback=future.set_exception
+            )
+            futures.append(future)
+        return futures
 
     def __enter__(self) -> StoryPool:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(cancel_futures=True)
-        if self._recycles:
-            # The fork server would otherwise outlive the run, holding spaCy's imports; and only
-            # once it has exited and been waited for does getrusage(RUSAGE_CHILDREN) in this
-            # process include its workers' CPU time and peak memory (``storylens bench``).
-            from multiprocessing import forkserver
-
-            forkserver._forkserver._stop()  # type: ignore[attr-defined]
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if exc_type is None:
+            self._pool.close()  # every result was collected: let the workers finish and exit
+        else:
+            self._pool.terminate()
+        self._pool.join()
