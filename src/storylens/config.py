@@ -37,12 +37,13 @@ class IngestSettings:
     """How sources are read.
 
     ``max_bytes`` refuses any single file (after decompression) larger than this; real article
-    pages stay far below it, while a 50 MB page is a scrape gone wrong.
+    pages stay far below it, while a 50 MB page is a scrape gone wrong. ``workers`` is how many
+    processes read and clean files (0 = every core; batches under eight files stay in-process).
     """
 
     max_bytes: int = 20_000_000
     min_text_chars: int = 80
-    workers: int = 1
+    workers: int = 0
 
 
 @dataclass(frozen=True)
