@@ -35,6 +35,19 @@ def _briefs_json(db: str, processes: int) -> str:
         store.close()
 
 
+def _record_pools(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The ``recycle_after`` of every story pool the API opens from now on."""
+    pools: list[int | None] = []
+
+    class RecordingPool(StoryPool):
+        def __init__(self, *args: Any) -> None:
+            pools.append(args[4])
+            super().__init__(*args)
+
+    monkeypatch.setattr(api, "StoryPool", RecordingPool)
+    return pools
+
+
 _ANALYSE = parallel._analyse
 
 
@@ -57,14 +70,7 @@ def test_recycled_workers_give_the_same_briefs(
 ) -> None:
     in_process = _briefs_json(demo_db, processes=1)
     monkeypatch.setattr(api, "_WORKER_STORIES", 1)  # every story after the first two: a new worker
-    pools: list[int | None] = []
-
-    class RecordingPool(StoryPool):
-        def __init__(self, *args: Any) -> None:
-            pools.append(args[4])
-            super().__init__(*args)
-
-    monkeypatch.setattr(api, "StoryPool", RecordingPool)
+    pools = _record_pools(monkeypatch)
     assert _briefs_json(demo_db, processes=2) == in_process
     assert pools == [1]
 
@@ -85,14 +91,7 @@ def test_workers_retire_with_work_still_queued(
 
 
 def test_short_runs_keep_their_workers(demo_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    pools: list[int | None] = []
-
-    class RecordingPool(StoryPool):
-        def __init__(self, *args: Any) -> None:
-            pools.append(args[4])
-            super().__init__(*args)
-
-    monkeypatch.setattr(api, "StoryPool", RecordingPool)
+    pools = _record_pools(monkeypatch)
     forked = _briefs_json(demo_db, processes=2)
     assert pools == [None]
     assert forked == _briefs_json(demo_db, processes=1)

@@ -163,7 +163,7 @@ def iter_briefs(
             progress(done, len(chosen), story.headline)
 
     # Workers of a long run retire after a number of stories (their memory grows with the
-    # strings and results they have cached); a short run keeps its instantly forked workers.
+    # strings and results they have cached); a short run keeps its workers to the end.
     recycle = _WORKER_STORIES if len(chosen) > _WORKER_STORIES * processes else None
     pool_context = (
         StoryPool(str(db_path), settings, runner.names, processes, recycle)
