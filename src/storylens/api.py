@@ -184,10 +184,12 @@ def iter_briefs(
 
         for batch in _story_batches(chosen, _PARSE_BATCH):
             # One spaCy batch for several stories: parsing runs on every core and is stored.
+            # Stages read the parses they still need from the store (most per-article results
+            # are kept, so a re-briefed story reads few), never all of a batch up front.
             if runner.names:
                 members = store.articles(i for s in batch for i in s.article_ids)
                 started = time.perf_counter()
-                runner.resources.parse(members, keep=not isinstance(pool, StoryPool))
+                runner.resources.parse(members, keep=False)
                 spent["parse"] = spent.get("parse", 0.0) + time.perf_counter() - started
             if isinstance(pool, StoryPool):
                 # Analysed while the next batch is parsed: a big story's worker does not leave

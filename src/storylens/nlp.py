@@ -157,8 +157,8 @@ class NlpResources:
         """
         wanted = [a for a in dict((a.id, a) for a in articles).values() if a.id not in self._docs]
         if self.store is not None and not keep:
-            kind = self.artifact_kind
-            wanted = [a for a in wanted if self.store.get_artifact(a.id, kind) is None]
+            stored = self.store.artifacts_present((a.id for a in wanted), self.artifact_kind)
+            wanted = [a for a in wanted if a.id not in stored]
         missing = self._from_store(wanted) if keep else wanted
         if not missing:
             return

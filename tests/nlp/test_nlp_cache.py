@@ -49,6 +49,35 @@ def test_parse_without_keeping_fills_only_the_store() -> None:
     assert resources._docs == {}
 
 
+def test_parse_without_keeping_neither_reads_nor_reparses_stored_parses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = MemoryStore()
+    NlpResources(store=store).parse(ARTICLES[:2], keep=False)
+    resources = NlpResources(store=store)
+    read: list[str] = []
+    original = store.get_artifact
+
+    def counting_get(article_id: str, kind: str) -> bytes | None:
+        read.append(article_id)
+        return original(article_id, kind)
+
+    monkeypatch.setattr(store, "get_artifact", counting_get)
+    parsed: list[str] = []
+    original_pipe = resources.nlp.pipe
+
+    def counting_pipe(texts: Any, **kwargs: Any) -> Any:
+        texts = list(texts)
+        parsed.extend(texts)
+        return original_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(resources.nlp, "pipe", counting_pipe)
+    resources.parse(ARTICLES, keep=False)
+    assert read == []  # a re-briefed story's stored parses are not loaded up front
+    assert parsed == [ARTICLES[2].text]
+    assert resources._docs == {}
+
+
 def test_the_parse_pool_stores_the_same_parses(monkeypatch: pytest.MonkeyPatch) -> None:
     from storylens import nlp as nlp_module
 

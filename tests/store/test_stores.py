@@ -62,6 +62,16 @@ def test_state_and_artifacts(store: Store) -> None:
     assert store.get_artifact("a1", "ner/2") is None
 
 
+def test_artifacts_present_answers_by_kind_in_chunks(store: Store) -> None:
+    # More ids than one SQL query takes: the answer must not stop at the first chunk.
+    store.put_artifacts([(f"a{n}", "ner/1", b"x") for n in range(0, 1200, 3)])
+    store.put_artifacts([("a1", "ner/2", b"y")])
+    asked = [f"a{n}" for n in range(1200)] + ["a0"]
+    assert store.artifacts_present(asked, "ner/1") == {f"a{n}" for n in range(0, 1200, 3)}
+    assert store.artifacts_present(asked, "ner/2") == {"a1"}
+    assert store.artifacts_present([], "ner/1") == set()
+
+
 def test_sqlite_reopens_with_data(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite"
     first = SQLiteStore(path)

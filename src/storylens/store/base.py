@@ -83,6 +83,10 @@ class Store(Protocol):
         """Cache per-article analyses: ``(article_id, kind, payload)`` triples."""
         ...
 
+    def artifacts_present(self, article_ids: Iterable[str], kind: str) -> set[str]:
+        """Which of these articles have an artifact of ``kind`` (without reading the payloads)."""
+        ...
+
     def close(self) -> None:
         """Release the store's resources."""
         ...

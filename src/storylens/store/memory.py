@@ -81,5 +81,8 @@ class MemoryStore:
         for article_id, kind, payload in items:
             self._artifacts[(article_id, kind)] = payload
 
+    def artifacts_present(self, article_ids: Iterable[str], kind: str) -> set[str]:
+        return {a for a in article_ids if (a, kind) in self._artifacts}
+
     def close(self) -> None:
         """Nothing to release."""

@@ -232,6 +232,21 @@ class SQLiteStore:
         self._db.executemany("INSERT OR REPLACE INTO artifacts VALUES (?, ?, ?)", items)
         self._db.execute("COMMIT")
 
+    def artifacts_present(self, article_ids: Iterable[str], kind: str) -> set[str]:
+        wanted = list(dict.fromkeys(article_ids))
+        present: set[str] = set()
+        for first in range(0, len(wanted), 500):
+            chunk = wanted[first : first + 500]
+            marks = ",".join("?" * len(chunk))
+            present.update(
+                row[0]
+                for row in self._db.execute(
+                    f"SELECT article_id FROM artifacts WHERE kind = ? AND article_id IN ({marks})",
+                    (kind, *chunk),
+                )
+            )
+        return present
+
     def close(self) -> None:
         self._db.close()
 
