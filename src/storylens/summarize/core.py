@@ -243,24 +243,25 @@ class Summarizer:
     ) -> np.ndarray:
         """Share of the other independent sources carrying a sentence similar to each candidate.
 
-        The candidates x sentences similarity is computed a block of candidates at a time: whole,
-        it took 200 MB on a 337-article story (2,000 candidates x 13,000 sentences) and grew
-        with every sentence a larger story added.
+        Only similarities at or above ``support_similarity`` count, so each block of the
+        candidates x sentences product stays sparse: its entries under the threshold are dropped
+        before the per-group maximum (the maximum of a group is over the threshold exactly when
+        one of its entries is). Dense blocks took a 256 x 20,000 copy, column shuffle and
+        reduction each on a 568-article story.
         """
         if len(group_names) < 2:
             return np.zeros(len(candidates))
         group_index = {g: k for k, g in enumerate(group_names)}
-        row_group = np.array([group_index[group_of[r[0]]] for r in rows])
-        order = np.argsort(row_group, kind="stable")
-        present, starts = np.unique(row_group[order], return_index=True)
-        sentences_t = sentence_matrix.T
+        row_group = np.array([group_index[group_of[r[0]]] for r in rows], dtype=np.intp)
+        sentences_t = sentence_matrix.T.tocsc()
+        threshold = self.settings.support_similarity
         best = np.zeros((len(candidates), len(group_names)))
         for first in range(0, len(candidates), _SIMILARITY_BLOCK):
-            block = (cand_matrix[first : first + _SIMILARITY_BLOCK] @ sentences_t).toarray()
-            best[first : first + len(block), present] = np.maximum.reduceat(
-                block[:, order], starts, axis=1
+            block = (cand_matrix[first : first + _SIMILARITY_BLOCK] @ sentences_t).tocoo()
+            keep = block.data >= threshold
+            np.maximum.at(
+                best, (block.row[keep] + first, row_group[block.col[keep]]), block.data[keep]
             )
-        best[best < self.settings.support_similarity] = 0.0
         own = np.array([group_index[group_of[c.article_id]] for c in candidates])
         best[np.arange(len(candidates)), own] = 0.0
         result: np.ndarray = best.sum(axis=1) / (len(group_names) - 1)
