@@ -33,7 +33,18 @@ from storylens.records import Article, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["SourceKind", "SourceMention", "find_attributions", "is_translation"]
+__all__ = [
+    "CueMatch",
+    "ReporterMatch",
+    "SentenceScan",
+    "SourceKind",
+    "SourceMention",
+    "entity_label",
+    "find_attributions",
+    "is_translation",
+    "resolve_attributions",
+    "scan_attributions",
+]
 
 SourceKind = Literal["outlet", "agency", "person", "organisation"]
 
@@ -154,7 +165,8 @@ def is_translation(article: Article) -> bool:
 DocSource = Callable[[], "Doc | None"]
 
 
-def _ent_label(doc_source: DocSource | None, start: int, end: int) -> str | None:
+def entity_label(doc_source: DocSource | None, start: int, end: int) -> str | None:
+    """spaCy's entity label of the text span ``start:end`` (None without a parse or entity)."""
     doc = doc_source() if doc_source is not None else None
     if doc is None:
         return None
@@ -218,6 +230,87 @@ def _classify(
     return re.sub(r"^[Tt]he\s+", "the ", name), "organisation"
 
 
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """One cue pattern's match in a sentence, before anything says what the name is.
+
+    Offsets ``name_start``/``name_end`` are into the sentence, ``start``/``end`` into the
+    article; ``name`` is the name as cleaned (``cut`` characters dropped from its start).
+    """
+
+    cue: str
+    name_start: int
+    name_end: int
+    name: str
+    cut: int
+    desc: str | None
+    appos: str | None
+    verb: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReporterMatch:
+    """An "our correspondent" / "a Gazette reporter" match (``outlet`` None for "our")."""
+
+    outlet: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScan:
+    """The cue and reporter matches of one sentence (``position`` in the article's sentences)."""
+
+    position: int
+    cues: tuple[CueMatch, ...]
+    reporters: tuple[ReporterMatch, ...]
+
+
+def scan_attributions(sentences: Sequence[Sentence]) -> tuple[SentenceScan, ...]:
+    """Every cue and reporter match of an article's sentences, in the order they are read.
+
+    This is the costly part of :func:`find_attributions` (a dozen patterns over every
+    sentence) and depends on the sentences alone, so the stage keeps it per article
+    (issue 12); what the names are is decided by :func:`resolve_attributions` against the
+    story's outlets.
+
+    Example:
+        >>> text = "The toll rose, according to the Riverbank Gazette."
+        >>> [c.name for s in scan_attributions([Sentence("a1", 0, 0, len(text), text)]) for c in s.cues]
+        ['the Riverbank Gazette']
+    """
+    out: list[SentenceScan] = []
+    for position, sentence in enumerate(sentences):
+        if not _CUE_WORDS.search(sentence.text):
+            continue
+        matches = []
+        for cue, pattern in _PATTERNS:
+            for match in pattern.finditer(sentence.text):
+                matches.append((match.start("name"), cue, match))
+        cues: list[CueMatch] = []
+        for _, cue, match in sorted(matches, key=lambda m: m[0]):
+            name, cut = _clean_name(match.group("name"))
+            if not name:
+                continue  # never classified, never takes its span
+            groups = match.groupdict()
+            cues.append(CueMatch(
+                cue, match.start("name"), match.end("name"), name, cut, groups.get("desc"),
+                groups.get("appos"), groups.get("cue"), sentence.start + match.start(),
+                sentence.start + match.end()))
+        reporters = tuple(
+            ReporterMatch(match.group("name"), sentence.start + match.start(),
+                          sentence.start + match.end())
+            for match in _OWN_REPORTER.finditer(sentence.text))
+        if cues or reporters:
+            out.append(SentenceScan(position, tuple(cues), reporters))
+    return tuple(out)
+
+
+LabelSource = Callable[[int, int], "str | None"]
+
+
 def find_attributions(
     article: Article,
     sentences: Sequence[Sentence],
@@ -244,6 +337,26 @@ def find_attributions(
         ...                                        OutletDirectory.build([]))]
         ['the Riverbank Gazette']
     """
+    def label(start: int, end: int) -> str | None:
+        return entity_label(doc, start, end)
+
+    return resolve_attributions(
+        article, sentences, scan_attributions(sentences), directory, label, entity_types)
+
+
+def resolve_attributions(
+    article: Article,
+    sentences: Sequence[Sentence],
+    scan: Sequence[SentenceScan],
+    directory: OutletDirectory,
+    label: LabelSource,
+    entity_types: Mapping[str, str] | None = None,
+) -> list[SourceMention]:
+    """:func:`find_attributions` from the article's ``scan`` (:func:`scan_attributions`).
+
+    ``label(start, end)`` is spaCy's entity label of the text span (called only for names
+    nothing cheaper classifies).
+    """
     types = entity_types or {}
     own = directory.resolve(article.outlet) if article.outlet else None
     state = _ArticleState(own)
@@ -254,33 +367,26 @@ def find_attributions(
             kind: SourceKind = "agency" if directory.is_wire(resolved) else "outlet"
             found.append(SourceMention(article.id, hint.outlet, resolved, kind,
                                        hint.kind, -1, -1, hint.text, resolved == own))
-    for sentence in sentences:
-        if not _CUE_WORDS.search(sentence.text):
-            continue
+    for scanned in scan:
+        sentence = sentences[scanned.position]
         taken: list[tuple[int, int]] = []
-        matches = []
-        for cue, pattern in _PATTERNS:
-            for match in pattern.finditer(sentence.text):
-                matches.append((match.start("name"), cue, match))
-        for _, cue, match in sorted(matches, key=lambda m: m[0]):
-            name_start, name_end = match.span("name")
+        for match in scanned.cues:
+            name_start, name_end, name = match.name_start, match.name_end, match.name
             if any(s < name_end and name_start < e for s, e in taken):
                 continue
-            name, cut = _clean_name(match.group("name"))
-            if not name:
-                continue
-            groups = match.groupdict()
-            start = sentence.start + name_start + cut
-            def label(start: int = start, end: int = start + len(name)) -> str | None:
-                return _ent_label(doc, start, end)
+            start = sentence.start + name_start + match.cut
 
-            classified = _classify(name, groups.get("desc"), groups.get("appos"), label,
+            def span_label(start: int = start, end: int = start + len(name)) -> str | None:
+                return label(start, end)
+
+            classified = _classify(name, match.desc, match.appos, span_label,
                                    directory, types, state)
             if classified is None:
                 continue
             resolved, kind = classified
+            cue = match.cue
             if cue == "reported":
-                cue = " ".join(match.group("cue").split())
+                cue = " ".join((match.verb or "").split())
             if cue == "republished" and kind not in ("outlet", "agency"):
                 kind = "outlet"
                 resolved = directory.add(name)
@@ -288,15 +394,14 @@ def find_attributions(
             first_hand = kind in ("outlet", "agency") and resolved == own and cue in (
                 "told", "interview", "quoted by")
             found.append(SourceMention(
-                article.id, name, resolved, kind, cue, sentence.start + match.start(),
-                sentence.start + match.end(), sentence.text, first_hand))
+                article.id, name, resolved, kind, cue, match.start, match.end, sentence.text,
+                first_hand))
             state.saw(resolved, kind)
-        for match in _OWN_REPORTER.finditer(sentence.text):
-            reporter_of = match.group("name")
+        for reporter in scanned.reporters:
+            reporter_of = reporter.outlet
             outlet = directory.resolve(reporter_of) if reporter_of else own
             if outlet is not None and outlet == own:
                 found.append(SourceMention(
                     article.id, reporter_of or "our", outlet, "outlet", "own reporter",
-                    sentence.start + match.start(), sentence.start + match.end(), sentence.text,
-                    True))
+                    reporter.start, reporter.end, sentence.text, True))
     return found

@@ -20,11 +20,12 @@ from storylens.memo import StoryCache, code_digest
 from storylens.provenance.align import PairScore, score_pair
 from storylens.provenance.features import SentenceFeatures
 from storylens.provenance.settings import ProvenanceSettings
+from storylens.records import Sentence
 
 if TYPE_CHECKING:
     from storylens.store.base import Store
 
-__all__ = ["PairScoreCache", "sentences_fingerprint"]
+__all__ = ["PairScoreCache", "sentences_fingerprint", "spans_fingerprint"]
 
 
 def sentences_fingerprint(article_id: str, sentences: Sequence[tuple[str, int]]) -> str:
@@ -34,6 +35,16 @@ def sentences_fingerprint(article_id: str, sentences: Sequence[tuple[str, int]])
     for text, paragraph in sentences:
         digest.update(f"\x00{paragraph}\x01".encode())
         digest.update(text.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def spans_fingerprint(sentences: Sequence[Sentence]) -> str:
+    """A short digest of an article's sentences with their offsets (what its attribution
+    matches follow from)."""
+    digest = hashlib.sha1()
+    for sentence in sentences:
+        digest.update(f"\x00{sentence.start}\x01".encode())
+        digest.update(sentence.text.encode("utf-8"))
     return digest.hexdigest()[:16]
 
 

@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING
 from storylens.config import Settings
 from storylens.memo import pack_json, unpack_json
 from storylens.nlp import NlpResources
-from storylens.provenance.attribution import SourceMention, find_attributions, is_translation
+from storylens.provenance.attribution import (
+    LabelSource,
+    SentenceScan,
+    SourceMention,
+    entity_label,
+    is_translation,
+    resolve_attributions,
+    scan_attributions,
+)
 from storylens.provenance.derivation import (
     MIN_TOKENS,
     ArticleText,
@@ -32,7 +40,11 @@ from storylens.provenance.derivation import (
 )
 from storylens.provenance.features import fold, pack_features, unpack_features
 from storylens.provenance.outlets import OutletDirectory
-from storylens.provenance.pair_cache import PairScoreCache, sentences_fingerprint
+from storylens.provenance.pair_cache import (
+    PairScoreCache,
+    sentences_fingerprint,
+    spans_fingerprint,
+)
 from storylens.provenance.report import ProvenanceReport
 from storylens.provenance.settings import ProvenanceSettings
 from storylens.records import (
@@ -96,8 +108,10 @@ class ProvenanceAnalyser:
                 entity_types.setdefault(fold(alias), entity.type)
             if entity.type == "OUTLET":
                 directory.add(entity.name, entity.aliases, prefer=True)
+        scans = self._scans(articles, sentences)
         mentions = {
-            a.id: find_attributions(a, sentences[a.id], directory, self._doc_source(a), entity_types)
+            a.id: resolve_attributions(
+                a, sentences[a.id], scans[a.id], directory, self._labels(a), entity_types)
             for a in articles
         }
         own = {a.id: directory.resolve(a.outlet) if a.outlet else None for a in articles}
@@ -158,6 +172,42 @@ class ProvenanceAnalyser:
         ]
         scores = PairScoreCache(self.resources.store, story_id, self.settings, fingerprints)
         return texts, scores
+
+    def _scans(
+        self, articles: Sequence[Article], sentences: dict[str, tuple[Sentence, ...]]
+    ) -> dict[str, tuple[SentenceScan, ...]]:
+        """Each article's attribution cue matches, kept per article (issue 12): they follow
+        from its sentences alone (texts and offsets, fingerprinted into the memo key)."""
+        if self.resources is None:
+            return {a.id: scan_attributions(sentences[a.id]) for a in articles}
+        return self.resources.memo(
+            "provenance/attribution", tuple[SentenceScan, ...], "storylens.provenance",
+            self.settings,
+        ).get(
+            articles,
+            lambda a: scan_attributions(sentences[a.id]),
+            extra=lambda a: spans_fingerprint(sentences[a.id]),
+        )
+
+    def _labels(self, article: Article) -> LabelSource:
+        """spaCy's entity label of a span of the article, kept per article and span: reading it
+        costs loading the article's parse (about 4 ms), for a label that never changes."""
+        doc_source = self._doc_source(article)
+        resources = self.resources
+        if resources is None:
+            return lambda start, end: entity_label(doc_source, start, end)
+
+        def label(start: int, end: int) -> str | None:
+            found = resources.memo(
+                "provenance/labels", str, "storylens.provenance", self.settings
+            ).get(
+                [article],
+                lambda a: entity_label(doc_source, start, end) or "",
+                extra=lambda a: f"{start}-{end}",
+            )[article.id]
+            return found or None
+
+        return label
 
     def _doc_source(self, article: Article) -> Callable[[], Doc | None] | None:
         """The article's spaCy parse on demand (cached by ``NlpResources``; parsed only if an
