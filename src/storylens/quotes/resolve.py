@@ -17,14 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from storylens.entities.index import EntityIndex
 from storylens.quotes.cues import ROLE_NOUNS, speaker_span
 from storylens.quotes.extract import SpeakerMention
+from storylens.records import Entity, Mention
 
-__all__ = ["ResolvedSpeaker", "SpeakerResolver"]
+__all__ = ["EntityLookups", "ResolvedSpeaker", "SpeakerResolver"]
 
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _PLURAL = frozenset({"they", "them"})
@@ -39,14 +40,31 @@ class ResolvedSpeaker:
     entity_id: str | None
 
 
+class EntityLookups(Protocol):
+    """The story-level lookups a resolver makes: an ``EntityIndex``, or a stand-in that
+    records them (``speakers.RecordingIndex``) so a re-brief can tell whether they changed."""
+
+    def at(self, article_id: str, start: int, end: int) -> Entity | None: ...
+
+    def by_name(self, name: str, type: str | None = None) -> Entity | None: ...
+
+    def by_role(self, role: str, article_id: str | None = None) -> Entity | None: ...
+
+    def person_mentions(self, article_id: str) -> list[tuple[Entity, Mention]]: ...
+
+
 class SpeakerResolver:
-    """Resolves the speakers of one article against the story's entities."""
+    """Resolves the speakers of one article against the story's entities.
+
+    Everything it reads from the story goes through ``index``; the rest is the article's own
+    parse and quoted regions.
+    """
 
     def __init__(
         self,
         article_id: str,
         doc: Doc,
-        index: EntityIndex,
+        index: EntityLookups,
         quoted: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.article_id = article_id
@@ -76,7 +94,9 @@ class SpeakerResolver:
             )
         for entity, mention in self.index.person_mentions(self.article_id):
             if not self._inside_quote(mention.start):
-                found.setdefault(mention.start, (mention.start, mention.end, entity.name, entity.id))
+                found.setdefault(
+                    mention.start, (mention.start, mention.end, entity.name, entity.id)
+                )
         return sorted(found.values())
 
     def _antecedent(self, before: int) -> ResolvedSpeaker | None:
