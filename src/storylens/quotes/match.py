@@ -108,7 +108,9 @@ def _csr(rows: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> csr_matri
 
 
 def _widen(matrix: csr_matrix, columns: int) -> csr_matrix:
-    return csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], columns))
+    return csr_matrix(
+        (matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], columns)
+    )
 
 
 class _PairFilter:
@@ -120,29 +122,30 @@ class _PairFilter:
     * character n-gram cosine at or above the floor (computed exactly);
     * enough shared distinct words for the token-set ratio to apply (two, and 80% of the
       smaller quote);
-    * a WordNet bound: the related word pairs (same lemma, shared sense, sense under a
-      hypernym) counted with sparse products bound the soft overlap's matched words.
+    * a WordNet bound: the soft overlap matches each word at most once, and only words related
+      (same lemma, shared sense, sense under a hypernym) to some word of the other quote; the
+      words of each quote with a relative in the other, counted with sparse products, bound
+      its matched words.
     """
 
     def __init__(self, texts: Sequence[str], tfidf: csr_matrix, wordnet: WordNet | None) -> None:
         self.texts = texts
         self.tfidf = tfidf
         words = [t.split() for t in texts]
-        self.lengths = np.array([len(w) for w in words], dtype=np.float32)
+        self.lengths = np.array([len(w) for w in words], dtype=np.float64)
         vocabulary: dict[str, int] = {}
         distinct = _csr([sorted(set(w)) for w in words], vocabulary)
         distinct.data[:] = 1.0
         self.distinct = distinct
         self.distinct_counts = np.asarray(distinct.sum(axis=1)).ravel()
-        self.senses: csr_matrix | None = None
-        self.broader: csr_matrix | None = None
+        self.related: csr_matrix | None = None
+        self.counts: csr_matrix | None = None
         if wordnet is not None:
-            keys: dict[str, int] = {}
-            senses = _csr(
-                [[k for w in ws for k in ("=" + w, *wordnet.concepts(w)[0])] for ws in words], keys
-            )
-            broader = _csr([[k for w in ws for k in wordnet.concepts(w)[1]] for ws in words], keys)
-            self.senses, self.broader = _widen(senses, len(keys)), _widen(broader, len(keys))
+            self.counts = _csr(words, vocabulary)  # the same words: the vocabulary is complete
+            self.related = _related_words(sorted(vocabulary, key=vocabulary.__getitem__), wordnet)
+            self.counts_t = self.counts.T.tocsr()
+            # which texts hold a word related to each word (words x texts, 0/1)
+            self.related_in = _binary(self.related @ distinct.T)
 
     def pairs(self, floor: float) -> dict[tuple[int, int], tuple[float, float]]:
         """Text index pairs ``(i, j)``, ``i < j``, that may reach ``floor``, with their cosine
@@ -157,23 +160,45 @@ class _PairFilter:
             smaller = np.minimum.outer(self.distinct_counts[rows], self.distinct_counts)
             trimmed = (shared >= 2) & (shared >= 0.8 * smaller)  # token-set ratio may apply
             bound = np.where(trimmed, 1.0, cosine)
-            if self.senses is not None and self.broader is not None:
-                related = (
-                    self.senses[rows] @ self.senses.T
-                    + self.senses[rows] @ self.broader.T
-                    + self.broader[rows] @ self.senses.T
-                ).toarray()
-                la = self.lengths[rows][:, None]
-                lb = self.lengths[None, :]
-                soft = 2 * np.minimum(np.minimum(related, la), lb) / np.maximum(la + lb, 1)
-                soft[(la < 2) | (lb < 2)] = 0.0
-                bound = np.maximum(bound, soft)
+            if self.related is not None and self.counts is not None:
+                bound = np.maximum(bound, self._soft_bound(rows))
             for i, j in zip(*np.nonzero(bound >= floor), strict=True):
                 a, b = first + int(i), int(j)
                 if a < b:
                     value = float(cosine[i, j])
                     found[(a, b)] = (value if value >= floor else 0.0, float(bound[i, j]))
         return found
+
+    def _soft_bound(self, rows: slice) -> np.ndarray:
+        """An upper bound of ``soft_overlap`` of rows x all texts: only the words of one text
+        related to some word of the other (the same word, a shared sense, a direct hypernym)
+        can be matched, each once, at weight at most 1."""
+        assert self.related is not None and self.counts is not None
+        matchable_a = (self.counts[rows] @ self.related_in).toarray()
+        relatives = _binary(self.distinct[rows] @ self.related)
+        matchable_b = (relatives @ self.counts_t).toarray()
+        la = self.lengths[rows][:, None]
+        lb = self.lengths[None, :]
+        soft = 2 * np.minimum(matchable_a, matchable_b) / np.maximum(la + lb, 1)
+        soft[(la < 2) | (lb < 2)] = 0.0
+        return soft
+
+
+def _binary(matrix: csr_matrix) -> csr_matrix:
+    """``matrix`` with every stored value set to 1 (a relation, not a count)."""
+    out = matrix.tocsr()
+    out.data[:] = 1.0
+    return out
+
+
+def _related_words(words: Sequence[str], wordnet: WordNet) -> csr_matrix:
+    """Words x words, 1 where ``soft_overlap`` may pair them: the same word, a shared sense,
+    or a sense of one directly under a sense of the other."""
+    keys: dict[str, int] = {}
+    senses = _csr([["=" + w, *wordnet.concepts(w)[0]] for w in words], keys)
+    broader = _csr([list(wordnet.concepts(w)[1]) for w in words], keys)
+    senses, broader = _widen(senses, len(keys)), _widen(broader, len(keys))
+    return _binary(senses @ senses.T + senses @ broader.T + broader @ senses.T)
 
 
 class _Scorer:
@@ -233,7 +258,9 @@ class _Scorer:
     def pair(self, x: str, y: str, needed: float) -> float:
         """Similarity of two lemma strings; WordNet is consulted only below ``needed``."""
         i, j = self.row[x], self.row[y]
-        cosine, bound = (1.0, 1.0) if i == j else self.bounds.get((i, j) if i < j else (j, i), _NONE)
+        cosine, bound = (
+            (1.0, 1.0) if i == j else self.bounds.get((i, j) if i < j else (j, i), _NONE)
+        )
         if bound < needed:
             return 0.0  # cannot reach ``needed`` by any signal: not worth scoring
         score = similarity(x, y, cosine)
