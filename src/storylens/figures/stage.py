@@ -15,32 +15,37 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storylens.config import Settings
 from storylens.figures.asof import as_of_date
-from storylens.figures.claimant import ClaimantFinder
+from storylens.figures.claimant import (
+    ClaimantFinder,
+    ClaimQuery,
+    ClaimSpans,
+    claim_query,
+    claim_spans,
+)
 from storylens.figures.counts import Counted, counted_thing, figure_kind
 from storylens.figures.extract import Quantity, extract_quantities
 from storylens.figures.grouping import group_figures
 from storylens.figures.scope import find_scope, place_scope
 from storylens.figures.settings import FigureSettings
 from storylens.nlp import NlpResources
-from storylens.records import (
-    Article,
-    Attribution,
-    Entity,
-    Figure,
-    Mention,
-    Quote,
-    StoryAnalysis,
-    TimeMention,
-)
+from storylens.records import Article, Figure, StoryAnalysis, TimeMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["FigureAnalyser", "extract_figures", "make_analyser"]
+__all__ = [
+    "ArticleInputs",
+    "FigureAnalyser",
+    "extract_figures",
+    "figures_of",
+    "make_analyser",
+    "story_inputs",
+]
 
 
 #: Figures that a calendar year can scope ("207 million cases in 2012"); a measured size cannot.
@@ -52,6 +57,66 @@ _YEAR_SCOPE = re.compile(r"in \d{4}")
 
 def _figure_id(article_id: str, start: int) -> str:
     return "fig-" + hashlib.sha1(f"{article_id}:{start}".encode()).hexdigest()[:10]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInputs:
+    """What figure extraction reads of the story's analysis for one article.
+
+    ``spans`` feed claimant finding; ``time_mentions`` are the time stage's mentions in the
+    article (``None`` when it did not run and found none: weekdays are then resolved here).
+    Everything else extraction reads belongs to the article itself (its parse, text, outlet and
+    publication date).
+    """
+
+    spans: ClaimSpans = field(default_factory=ClaimSpans)
+    time_mentions: tuple[TimeMention, ...] | None = None
+
+    def digest(self, article: Article, queries: Sequence[ClaimQuery]) -> str:
+        """A key for the article's figures: exactly what extraction learns from the story.
+
+        That is the answers to the article's claimant lookups (``queries``, from its parse),
+        not the spans themselves: an entity renamed or reordered elsewhere in the story, or a
+        quote away from every figure, leaves the key (and the article's figures) unchanged.
+        Time mentions enter with the fields ``as_of_date`` reads.
+        """
+        dated = (
+            None
+            if self.time_mentions is None
+            else [(m.start, m.end, m.type, m.value, m.granularity) for m in self.time_mentions]
+        )
+        answers = ClaimantFinder.from_spans(self.spans, article.outlet).answers(queries)
+        key = repr((article.outlet, article.published, answers, dated))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def claim_queries(doc: Doc, quantities: Sequence[Quantity]) -> tuple[ClaimQuery, ...]:
+    """The claimant lookups extraction may make in an article, one per quantity that has a
+    parse head (a superset of its figures: enough to key them exactly)."""
+    queries: list[ClaimQuery] = []
+    for q in quantities:
+        span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+        if span is not None:
+            queries.append(claim_query(span.root, q.start, q.end))
+    return tuple(queries)
+
+
+def story_inputs(analysis: StoryAnalysis) -> dict[str, ArticleInputs]:
+    """Each article's ``ArticleInputs``, in one pass over the story's analysis (a 1,000-article
+    story stays linear: no article rescans the story's quotes, entities or mentions)."""
+    spans = claim_spans(analysis.quotes, analysis.entities, analysis.attributions)
+    mentions: dict[str, list[TimeMention]] = defaultdict(list)
+    for mention in analysis.time_mentions:
+        mentions[mention.article_id].append(mention)
+    time_ran = "time" in analysis.analyses
+    ids = {a.id for a in analysis.articles} | spans.keys() | mentions.keys()
+    return {
+        article_id: ArticleInputs(
+            spans.get(article_id, ClaimSpans()),
+            tuple(mentions[article_id]) if time_ran or article_id in mentions else None,
+        )
+        for article_id in ids
+    }
 
 
 def extract_figures(
@@ -66,17 +131,21 @@ def extract_figures(
     ``analysis`` supplies the quotes, entities and time mentions of earlier stages when present;
     ``quantities`` the article's quantities when already found (they depend on the text only).
     """
+    inputs = story_inputs(analysis)[article.id] if analysis is not None else ArticleInputs()
+    return figures_of(article, doc, inputs, settings, quantities)
+
+
+def figures_of(
+    article: Article,
+    doc: Doc,
+    inputs: ArticleInputs,
+    settings: FigureSettings | None = None,
+    quantities: Sequence[Quantity] | None = None,
+) -> list[Figure]:
+    """``extract_figures`` given the article's inputs from the story (``story_inputs``)."""
     s = settings or FigureSettings()
-    quotes = analysis.quotes if analysis else ()
-    entities = analysis.entities if analysis else ()
-    time_ran = analysis is not None and "time" in analysis.analyses
-    mentions = (
-        [m for m in analysis.time_mentions if m.article_id == article.id]
-        if analysis is not None and (time_ran or analysis.time_mentions)
-        else None
-    )
-    attributions = analysis.attributions if analysis else ()
-    claimants = ClaimantFinder(article.id, quotes, entities, article.outlet, attributions)
+    mentions = list(inputs.time_mentions) if inputs.time_mentions is not None else None
+    claimants = ClaimantFinder.from_spans(inputs.spans, article.outlet)
     figures: list[Figure] = []
     # The last figure with a counted thing, and where its sentence starts (for ellipsis).
     previous: tuple[Figure, int] | None = None
@@ -190,67 +259,55 @@ class FigureAnalyser:
 
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Extract every article's figures, then group and classify them across the story."""
+        figures: list[Figure] = []
+        found = self.figures(analysis)
+        for article in analysis.articles:
+            figures.extend(found[article.id])
+        outlets = {a.id: a.outlet for a in analysis.articles}
+        groups = group_figures(figures, outlets, self.settings)
+        return dataclasses.replace(analysis, figures=tuple(figures), figure_groups=groups)
+
+    def figures(self, analysis: StoryAnalysis) -> dict[str, tuple[Figure, ...]]:
+        """Each article's figures, extracted only where no earlier run had the same inputs.
+
+        An article's figures depend on its parse and on what extraction learns from the story
+        (``ArticleInputs.digest``), so they are kept (``NlpResources.memo``) under a digest of
+        that: when ten articles join a story, an old article whose claimant lookups and time
+        mentions answer as before reuses its figures without loading its parse.
+        """
         # One article's parse at a time (a big story's parses never sit in memory together).
         def doc(article: Article) -> Doc:
             return self.resources.docs([article])[article.id]
 
-        # Quantities depend on the article alone: found once, kept (``NlpResources.memo``).
+        # Quantities and the claimant lookups depend on the article alone: found once, kept.
         quantities = self.resources.memo(
             "figures/quantities", tuple[Quantity, ...], "storylens.figures", self.settings
-        ).get(analysis.articles, lambda a: tuple(extract_quantities(a.text, doc(a))))
-        figures: list[Figure] = []
-        for article, narrowed in _per_article(analysis):
-            figures.extend(
-                extract_figures(article, doc(article), narrowed, self.settings, quantities[article.id])
+        )
+
+        def quantities_of(article: Article) -> tuple[Quantity, ...]:
+            found: tuple[Quantity, ...] = quantities.get(
+                [article], lambda a: tuple(extract_quantities(a.text, doc(a)))
+            )[article.id]
+            return found
+
+        queries = self.resources.memo(
+            "figures/claim-queries", tuple[ClaimQuery, ...], "storylens.figures", self.settings
+        ).get(analysis.articles, lambda a: claim_queries(doc(a), quantities_of(a)))
+        inputs = story_inputs(analysis)
+        digests = {a.id: inputs[a.id].digest(a, queries[a.id]) for a in analysis.articles}
+
+        def extract(article: Article) -> tuple[Figure, ...]:
+            found = figures_of(
+                article, doc(article), inputs[article.id], self.settings, quantities_of(article)
             )
-        outlets = {a.id: a.outlet for a in analysis.articles}
-        groups = group_figures(figures, outlets, self.settings)
-        return dataclasses.replace(analysis, figures=tuple(figures), figure_groups=groups)
+            return tuple(found)
+
+        memo = self.resources.memo(
+            "figures/figures", tuple[Figure, ...], "storylens.figures", self.settings
+        )
+        return memo.get(analysis.articles, extract, extra=lambda a: digests[a.id])
 
 
 def make_analyser(settings: Settings, resources: NlpResources) -> FigureAnalyser:
     """The pipeline's factory (``pipeline.ANALYSERS["figures"]``)."""
     return FigureAnalyser(resources)
-
-
-def _per_article(analysis: StoryAnalysis) -> list[tuple[Article, StoryAnalysis]]:
-    """Each article with the story's analysis narrowed to what concerns that article.
-
-    Extraction looks up quotes, entities, attributions and time mentions by article; handing it
-    only the article's own keeps a 1,000-article story linear instead of quadratic.
-    """
-    quotes: dict[str, list[Quote]] = defaultdict(list)
-    for quote in analysis.quotes:
-        for article_id in quote.sources:
-            quotes[article_id].append(quote)
-    # Each entity with only its mentions in the article: extraction reads entities for their
-    # spans in the article alone (``ClaimantFinder``), and a story-wide name ("BP", mentioned
-    # thousands of times) made every article rescan every mention of the story.
-    mentions_in: dict[str, dict[int, list[Mention]]] = defaultdict(dict)
-    for position, entity in enumerate(analysis.entities):
-        for name_mention in entity.mentions:
-            mentions_in[name_mention.article_id].setdefault(position, []).append(name_mention)
-    entities: dict[str, list[Entity]] = defaultdict(list)
-    for article_id, by_entity in mentions_in.items():
-        for position, found in by_entity.items():
-            e = analysis.entities[position]
-            entities[article_id].append(Entity(e.id, e.name, e.type, e.aliases, tuple(found), e.roles))
-    attributions: dict[str, list[Attribution]] = defaultdict(list)
-    for attribution in analysis.attributions:
-        attributions[attribution.article_id].append(attribution)
-    mentions: dict[str, list[TimeMention]] = defaultdict(list)
-    for mention in analysis.time_mentions:
-        mentions[mention.article_id].append(mention)
-    return [
-        (
-            article,
-            dataclasses.replace(
-                analysis,
-                quotes=tuple(quotes[article.id]),
-                entities=tuple(entities[article.id]),
-                attributions=tuple(attributions[article.id]),
-                time_mentions=tuple(mentions[article.id]),
-            ),
-        )
-        for article in analysis.articles
-    ]
