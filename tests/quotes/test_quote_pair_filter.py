@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -63,3 +64,42 @@ def test_filter_keeps_every_pair_that_reaches_the_floor(floor: float, use_wordne
     for pair, score in expected.items():
         assert kept[pair][1] >= score - 1e-9, "the bound must not undercut the real similarity"
     assert len(kept) < len(texts) * (len(texts) - 1) // 2, "the filter should skip some pairs"
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "wordnet"
+
+#: Repeated and related words (the fixture WordNet: house and dwelling under home, rebuild and
+#: reconstruct one sense): the bound counts each quote's words with a relative in the other.
+RELATED = [
+    "house house home",
+    "home dwelling",
+    "dwelling dwelling dwelling building",
+    "rebuild house",
+    "reconstruct home home",
+    "ask rebuild reconstruct house building",
+    "house quarrel vineyard orchestra tuesday",
+    "house marathon lighthouse pumpkin thursday",
+    "rebuild",
+    "",
+]
+
+
+def test_wordnet_bound_never_undercuts_soft_overlap() -> None:
+    wordnet = WordNet(FIXTURE)
+    matrix = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    tfidf = matrix.fit_transform([t or "_" for t in RELATED]).tocsr()
+    kept = _PairFilter(RELATED, tfidf, wordnet).pairs(0.0)
+    for i, j in itertools.combinations(range(len(RELATED)), 2):
+        soft = soft_overlap(RELATED[i].split(), RELATED[j].split(), wordnet)
+        assert kept.get((i, j), (0.0, 0.0))[1] >= soft - 1e-12, (RELATED[i], RELATED[j])
+
+
+def test_one_shared_word_among_many_is_skipped() -> None:
+    # both quotes say "house" once among four unrelated words: soft overlap at most 2/10
+    wordnet = WordNet(FIXTURE)
+    texts = RELATED[6:8]
+    matrix = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    tfidf = matrix.fit_transform(texts).tocsr()
+    assert _PairFilter(texts, tfidf, wordnet).pairs(0.5) == {}
+    bound = _PairFilter(texts, tfidf, wordnet).pairs(0.0)[(0, 1)][1]
+    assert bound == pytest.approx(0.2, abs=0.05)
