@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import zlib
 
 import pytest
 
-from storylens.memo import StoryCache, pack_json, unpack_json
+from storylens.memo import pack_json, unpack_json
 from storylens.nlp import NlpResources
 from storylens.provenance import pair_cache
 from storylens.provenance.derivation import ArticleText, article_text, find_derivations
@@ -98,22 +99,81 @@ def test_changed_settings_code_or_article_miss(
     assert 0 < counted[0] < scored  # only the edited article's pairs are scored again
 
 
+def _stored(store: MemoryStore, kind: str) -> dict[str, object]:
+    payload = store.get_artifact("s1", kind)
+    return json.loads(zlib.decompress(payload)) if payload else {}
+
+
 def test_save_keeps_only_the_pairs_used(story_articles: Story_) -> None:
     settings = ProvenanceSettings()
     store = MemoryStore()
     cache = PairScoreCache(store, "s1", settings, _fingerprints(story_articles))
     find_derivations(_texts(story_articles), settings, scores=cache)
     cache.save()
-    kind = cache.cache.kind
-    whole = StoryCache(store, "s1", kind)._previous
+    whole = _stored(store, cache.kind)
     smaller = story_articles[:3]
     cache = PairScoreCache(store, "s1", settings, _fingerprints(smaller))
     find_derivations(_texts(smaller), settings, scores=cache)
-    cache.save()
-    kept = StoryCache(store, "s1", kind)._previous
+    cache.save()  # most of the base went unused: the base is rewritten
+    kept = _stored(store, cache.kind)
     prints = set(_fingerprints(smaller).values())
     assert 0 < len(kept) < len(whole)
     assert all({key[:16], key.split(":")[1][:16]} <= prints for key in kept)
+    assert _stored(store, f"{cache.kind}/new") == {}
+
+
+def test_a_grown_story_writes_only_its_new_verdicts(
+    story_articles: Story_, counted: list[int]
+) -> None:
+    settings = ProvenanceSettings()
+    store = MemoryStore()
+    first, grown = story_articles[:4], story_articles
+    cache = PairScoreCache(store, "s1", settings, _fingerprints(first))
+    find_derivations(_texts(first), settings, scores=cache)
+    cache.save()
+    base = store.get_artifact("s1", cache.kind)
+
+    counted[0] = 0
+    cache = PairScoreCache(store, "s1", settings, _fingerprints(grown), rewrite_share=10.0)
+    assert find_derivations(_texts(grown), settings, scores=cache) == find_derivations(
+        _texts(grown), settings)
+    scored = counted[0]  # the plain call scores without the cache (not counted)
+    cache.save()
+    assert store.get_artifact("s1", cache.kind) == base  # the base is not written again
+    new = _stored(store, f"{cache.kind}/new")
+    assert len(new) == scored > 0
+    added = _fingerprints(grown)["translation"]
+    assert all(added in key for key in new)  # only pairs with the new article
+
+    counted[0] = 0
+    again = PairScoreCache(store, "s1", settings, _fingerprints(grown), rewrite_share=0.0)
+    assert find_derivations(_texts(grown), settings, scores=again) == find_derivations(
+        _texts(grown), settings)
+    assert counted[0] == 0  # base and new verdicts read back
+    again.save()  # rewrite_share 0: the new verdicts move into the base
+    assert _stored(store, f"{again.kind}/new") == {}
+    assert len(_stored(store, again.kind)) == len(_stored(store, cache.kind)) >= len(new)
+
+
+def test_unchanged_story_writes_nothing(story_articles: Story_) -> None:
+    settings = ProvenanceSettings()
+    store = MemoryStore()
+    prints = _fingerprints(story_articles)
+    cache = PairScoreCache(store, "s1", settings, prints)
+    find_derivations(_texts(story_articles), settings, scores=cache)
+    cache.save()
+    writes: list[object] = []
+    real = store.put_artifacts
+    store.put_artifacts = lambda items: (writes.append(items), real(items))  # type: ignore[method-assign]
+    again = PairScoreCache(store, "s1", settings, prints)
+    find_derivations(_texts(story_articles), settings, scores=again)
+    again.save()
+    assert writes == []
+
+
+def test_rewrite_share_must_not_be_negative() -> None:
+    with pytest.raises(ValueError, match="rewrite_share"):
+        PairScoreCache(None, "s1", ProvenanceSettings(), {}, rewrite_share=-1.0)
 
 
 def test_packed_features_round_trip(story_articles: Story_) -> None:

@@ -3,7 +3,8 @@
 Scoring candidate sentence pairs (:func:`~storylens.provenance.align.score_pair`) is most of the
 alignment's time, and a story that grew by ten articles proposes mostly the same pairs again.
 A verdict depends on the two sentences' features and the floor alone, so it is stored under the
-story (:class:`~storylens.memo.StoryCache`), keyed by each article's fingerprint (a digest of its
+story (like :class:`~storylens.memo.StoryCache`, but written in two parts: see
+:class:`PairScoreCache`), keyed by each article's fingerprint (a digest of its
 id and sentences, from which the features follow), the sentence indices and the floor; the
 store kind carries a digest of the provenance package's code and settings. Pairs scored below
 the floor keep only that verdict (``0``), since alignment drops them; aligned pairs keep their
@@ -13,10 +14,12 @@ whole :class:`~storylens.provenance.align.PairScore`, so the links come out iden
 from __future__ import annotations
 
 import hashlib
+import json
+import zlib
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from storylens.memo import StoryCache, code_digest
+from storylens.memo import code_digest
 from storylens.provenance.align import PairScore, score_pair
 from storylens.provenance.features import SentenceFeatures
 from storylens.provenance.settings import ProvenanceSettings
@@ -51,6 +54,15 @@ def spans_fingerprint(sentences: Sequence[Sentence]) -> str:
 class PairScoreCache:
     """``score_pair`` verdicts of one story's sentence pairs, read from and saved to the store.
 
+    The verdicts are kept in two artifacts: the story's ``base`` and the ``new`` ones since the
+    base was last written. A re-brief of a grown story adds a few thousand verdicts to a hundred
+    thousand: rewriting them all each time cost more than scoring the new pairs, and on a
+    stream (a story re-briefed at every growth) the writes grew with the square of its size.
+    So ``save`` writes only the new verdicts, until they (with the base's verdicts this run did
+    not use: pairs of articles that left the story or changed) reach ``rewrite_share`` of the
+    used base; then it writes the used verdicts as the new base. A verdict follows from its key
+    alone, so a kept unused one is never wrong, only dead weight that the next rewrite drops.
+
     Example:
         >>> from storylens.provenance.features import sentence_features as sf
         >>> cache = PairScoreCache(None, "story", ProvenanceSettings(), {"a": "fa", "b": "fb"})
@@ -65,10 +77,42 @@ class PairScoreCache:
         story_id: str,
         settings: ProvenanceSettings,
         fingerprints: Mapping[str, str],
+        rewrite_share: float = 0.25,
     ) -> None:
+        if rewrite_share < 0.0:
+            raise ValueError(f"rewrite_share must be >= 0 (got {rewrite_share}); 0 rewrites every time")
         version = code_digest("storylens.provenance", repr(settings))
-        self.cache = StoryCache(store, story_id, f"provenance/pairs/{version}")
+        self.store = store
+        self.story_id = story_id
+        self.kind = f"provenance/pairs/{version}"
         self.fingerprints = fingerprints
+        self.rewrite_share = rewrite_share
+        self._base = self._load(self.kind)  # what is left of it: the verdicts not used yet
+        self._stored_new = self._load(f"{self.kind}/new")
+        self._kept: dict[str, Any] = {}  # the base's verdicts used in this run
+        self._new: dict[str, Any] = {}  # verdicts not in the base: read from ``new`` or computed
+        self.computed = 0
+
+    def _load(self, kind: str) -> dict[str, Any]:
+        payload = self.store.get_artifact(self.story_id, kind) if self.store is not None else None
+        if not payload:
+            return {}
+        loaded = json.loads(zlib.decompress(payload))
+        return loaded if isinstance(loaded, dict) else {}
+
+    def _get(self, key: str) -> Any | None:
+        found = self._base.pop(key, None)
+        if found is not None:
+            self._kept[key] = found
+            return found
+        found = self._kept.get(key)
+        if found is None:
+            found = self._new.get(key)
+        if found is None:
+            found = self._stored_new.get(key)
+            if found is not None:
+                self._new[key] = found
+        return found
 
     def score(self, left: SentenceFeatures, right: SentenceFeatures, floor: float) -> PairScore | None:
         """``score_pair(left, right, floor)`` when it reaches ``floor``, else ``None``."""
@@ -76,19 +120,39 @@ class PairScoreCache:
             f"{self.fingerprints[left.article_id]}{left.index}:"
             f"{self.fingerprints[right.article_id]}{right.index}:{floor!r}"
         )
-        found = self.cache.get(key)
+        found = self._get(key)
         if found is not None:
             return PairScore(*found) if found else None
         similarity = score_pair(left, right, floor=floor)
+        self.computed += 1
         if similarity.score < floor:
-            self.cache.put(key, 0)
+            self._new[key] = 0
             return None
-        self.cache.put(key, [
+        self._new[key] = [
             similarity.score, similarity.char, similarity.tokens, similarity.content,
             similarity.skeleton, similarity.names_total, similarity.names_respelled,
-        ])
+        ]
         return similarity
 
     def save(self) -> None:
-        """Store this run's verdicts (see ``StoryCache.save``)."""
-        self.cache.save()
+        """Store this run's new verdicts, or all the verdicts it used when that is due (see the
+        class docstring); nothing if nothing changed."""
+        if self.store is None:
+            return
+        unused = len(self._base)
+        if unused + len(self._new) > self.rewrite_share * len(self._kept):
+            self._kept.update(self._new)
+            self.store.put_artifacts([
+                (self.story_id, self.kind, _pack(self._kept)),
+                (self.story_id, f"{self.kind}/new", b""),
+            ])
+            self._base, self._stored_new, self._kept, self._new = self._kept, {}, {}, {}
+        elif self.computed or len(self._new) != len(self._stored_new):
+            self.store.put_artifacts([(self.story_id, f"{self.kind}/new", _pack(self._new))])
+            self._base.update(self._kept)
+            self._stored_new, self._kept, self._new = self._new, {}, {}
+        self.computed = 0
+
+
+def _pack(entries: Mapping[str, Any]) -> bytes:
+    return zlib.compress(json.dumps(entries, separators=(",", ":")).encode("utf-8"), 3)
