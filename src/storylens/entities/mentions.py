@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storylens.entities.fold import fold_name
 from storylens.entities.roles import (
@@ -33,6 +33,8 @@ from storylens.entities.roles import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc
 
     from storylens.entities.gazetteer import Gazetteer
@@ -42,7 +44,9 @@ __all__ = [
     "NerFixes",
     "extract_mentions",
     "mention_from_span",
+    "pack_mentions",
     "sentence_words",
+    "unpack_mentions",
 ]
 
 #: spaCy labels kept, mapped to storylens types (NORP is kept only to be re-typed by context:
@@ -270,3 +274,46 @@ def extract_mentions(
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def pack_mentions(mentions: Sequence[NameMention]) -> dict[str, Any]:
+    """One article's mentions as compact JSON-ready rows, for the stage's per-article memo.
+
+    A grown story reads back the mentions of hundreds of articles on every brief: field-named
+    records with each mention's own copy of its sentence's words took most of the stage's time
+    to decode. A row lists the fields in order; the context is stored once per sentence (the
+    union ``U`` of its mentions' contexts), since a mention's context is its sentence's words
+    ``W`` less its own name's words ``N``, and ``U - N == W - N`` (``U`` is ``W`` less the words
+    every name shares). A mention whose context is not of that form keeps its own.
+    ``group`` is not stored: ``unpack_mentions`` sets it.
+    """
+    union: dict[int, set[str]] = {}
+    for m in mentions:
+        union.setdefault(m.sentence, set()).update(m.context)
+    rows: list[list[Any]] = []
+    for m in mentions:
+        row: list[Any] = [
+            m.article_id, m.start, m.end, m.text, m.label, sorted(m.cues), list(m.roles),
+            m.introduced, m.sentence, m.key,
+        ]  # fmt: skip
+        if union[m.sentence] - set(m.text.lower().split()) != m.context:
+            row.append(sorted(m.context))
+        rows.append(row)
+    return {"contexts": [[k, sorted(v)] for k, v in union.items()], "rows": rows}
+
+
+def unpack_mentions(packed: dict[str, Any], group: str) -> list[NameMention]:
+    """The mentions ``pack_mentions`` packed, each in ``group``."""
+    contexts = {sentence: frozenset(words) for sentence, words in packed["contexts"]}
+    out: list[NameMention] = []
+    for row in packed["rows"]:
+        article_id, start, end, text, label, cues, roles, introduced, sentence, key, *own = row
+        context = (
+            frozenset(own[0]) if own else contexts[sentence] - set(text.lower().split())
+        )
+        mention = NameMention(
+            article_id, start, end, text, label, frozenset(cues), tuple(roles), introduced,
+            group, sentence, key, context,
+        )  # fmt: skip
+        out.append(mention)
+    return out

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from storylens.config import Settings
 from storylens.entities.gazetteer import shared_gazetteer
-from storylens.entities.mentions import NameMention, NerFixes, extract_mentions
+from storylens.entities.mentions import (
+    NameMention,
+    NerFixes,
+    extract_mentions,
+    pack_mentions,
+    unpack_mentions,
+)
 from storylens.entities.resolve import EntityResolver
 from storylens.entities.settings import EntitySettings
 from storylens.nlp import NlpResources
@@ -46,29 +53,26 @@ class EntitiesAnalyser:
     def mentions(self, analysis: StoryAnalysis) -> list[NameMention]:
         """Every cleaned name mention of the story's articles.
 
-        Per article, mentions are found once and kept (``NlpResources.memo``): re-briefing a
-        grown story neither re-reads the other articles' parses nor re-runs NER clean-up.
+        Per article, mentions are found once and kept (``NlpResources.memo``), as compact rows
+        (``pack_mentions``): re-briefing a grown story neither re-reads the other articles'
+        parses nor re-runs NER clean-up, and decoding the rows is cheap.
         """
         memo = self.resources.memo(
-            "entities/mentions",
-            tuple[NameMention, ...],
+            "entities/mention-rows",
+            dict[str, Any],
             "storylens.entities",
             (self.fixes, self.settings),
         )
 
-        def extract(article: Article) -> tuple[NameMention, ...]:
+        def extract(article: Article) -> dict[str, Any]:
             doc = self.resources.docs([article])[article.id]
-            return tuple(
+            return pack_mentions(
                 extract_mentions(doc, article.id, "", self.fixes, self.gazetteer, article.text)
             )
 
         found = memo.get(analysis.articles, extract)
         story = analysis.story.id
-        return [
-            dataclasses.replace(m, group=story)
-            for article in analysis.articles
-            for m in found[article.id]
-        ]
+        return [m for article in analysis.articles for m in unpack_mentions(found[article.id], story)]
 
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with ``entities`` filled in, most salient first."""
