@@ -71,7 +71,16 @@ class SpeakerResolver:
         self.doc = doc
         self.index = index
         self.quoted = list(quoted)
-        self._people = self._person_mentions()
+        self._people_found: list[tuple[int, int, str, str | None]] | None = None
+
+    @property
+    def _people(self) -> list[tuple[int, int, str, str | None]]:
+        """The article's named people, looked up only when a pronoun needs an antecedent: an
+        article without one then makes no person lookups, which keeps its kept speakers valid
+        while the story's people change (``speakers``)."""
+        if self._people_found is None:
+            self._people_found = self._person_mentions()
+        return self._people_found
 
     def _inside_quote(self, char: int) -> bool:
         return any(s <= char < e for s, e in self.quoted)

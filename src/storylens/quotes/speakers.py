@@ -45,7 +45,7 @@ __all__ = ["ArticleSpeakers", "RecordingIndex", "SpeakerMemo", "answers_digest"]
 #: One lookup as plain values: the method name, then its arguments.
 Lookup = tuple[str | int | None, ...]
 
-#: What the resolver reads of an answer: entity id, name and type (mention spans for people).
+#: What the resolver reads of an answer: entity id, name and type (of people: their mentions).
 _Answer = list[object] | None
 
 
@@ -62,6 +62,16 @@ class ArticleSpeakers:
 
 def _summary(entity: Entity | None) -> _Answer:
     return None if entity is None else [entity.id, entity.name, entity.type]
+
+
+def _people_summary(people: list[tuple[Entity, Mention]]) -> _Answer:
+    """What the resolver reads of an article's person mentions: the first mention listed at
+    each start (later ones at the same start are ignored), in text order. The list's order
+    otherwise follows the story's entity order, which changes as the story grows."""
+    first: dict[int, list[object]] = {}
+    for entity, mention in people:
+        first.setdefault(mention.start, [mention.start, mention.end, entity.name, entity.id])
+    return [first[start] for start in sorted(first)]
 
 
 def _as_int(value: str | int | None) -> int:
@@ -87,7 +97,7 @@ def _ask(index: EntityLookups, lookup: Lookup) -> tuple[object, _Answer]:
         return found, _summary(found)
     if method == "person_mentions":
         people = index.person_mentions(str(args[0]))
-        return people, [[e.id, e.name, e.type, m.start, m.end] for e, m in people]
+        return people, _people_summary(people)
     raise ValueError(f"unknown entity lookup {method!r}; the speaker memo's code changed?")
 
 
