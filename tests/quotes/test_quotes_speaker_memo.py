@@ -12,7 +12,8 @@ import pytest
 
 from storylens.entities.index import EntityIndex
 from storylens.nlp import NlpResources
-from storylens.quotes.resolve import ResolvedSpeaker
+from storylens.quotes.extract import extract_quotes
+from storylens.quotes.resolve import ResolvedSpeaker, SpeakerResolver
 from storylens.quotes.settings import QuoteSettings
 from storylens.quotes.speakers import RecordingIndex, SpeakerMemo, answers_digest
 from storylens.quotes.stage import QuotesAnalyser
@@ -151,3 +152,28 @@ def test_memo_without_store_keeps_speakers_in_memory() -> None:
     assert calls == ["dam", "dam"]
     assert again["dam"].quotes == (ResolvedSpeaker("the mayor", None),)
     assert (memo.reused, memo.computed) == (1, 2)
+
+
+def test_entity_order_does_not_change_the_answers() -> None:
+    # a grown story lists its entities in another order: the resolver reads the same people
+    text = "Oleg Petrenko met Ivan Kovalenko at the dam."
+    first = _person("e-petrenko", "Oleg Petrenko", "dam", text, ("mayor",))
+    second = _person("e-kovalenko", "Ivan Kovalenko", "dam", text, ())
+    recorder = RecordingIndex(EntityIndex([first, second]))
+    recorder.person_mentions("dam")
+    lookups, answers = recorder.trace()
+    assert answers_digest(lookups, EntityIndex([second, first])) == answers
+    moved = dataclasses.replace(second, mentions=(Mention("dam", 19, 32, "van Kovalenko"),))
+    assert answers_digest(lookups, EntityIndex([first, moved])) != answers
+
+
+def test_people_looked_up_only_for_pronouns(resources: NlpResources) -> None:
+    doc = resources.nlp(PORT)
+    quote = extract_quotes("port", PORT, doc, SETTINGS)[0]
+    named = quote.speaker
+    assert named is not None and named.text == "he"
+    recorder = RecordingIndex(EntityIndex([KOVALENKO]))
+    resolver = SpeakerResolver("port", doc, recorder)
+    assert not any(lookup[0] == "person_mentions" for lookup in recorder.trace()[0])
+    assert resolver.resolve(named) == ResolvedSpeaker("Ivan Kovalenko", "e-kovalenko")
+    assert any(lookup[0] == "person_mentions" for lookup in recorder.trace()[0])
