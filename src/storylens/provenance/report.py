@@ -22,7 +22,9 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 
 from storylens.records import Mention, ProvenanceLink, StoryAnalysis, publication_order
 
@@ -70,6 +72,7 @@ class ProvenanceReport:
         self._derived_from: dict[str, list[str]] = {a: [] for a in self.article_ids}
         self._spans = {a: list(spans) for a, spans in (sentence_spans or {}).items()}
         self._shares: dict[str, float] = {}
+        self._ends: dict[str, list[int]] = {}  # sentence ends, per article (see _sentence_index)
         for link in self.links:
             if link.kind not in DERIVATION_KINDS or not {link.source, link.target} <= self._rank.keys():
                 continue
@@ -153,7 +156,17 @@ class ProvenanceReport:
         return [tuple(sorted(ids, key=lambda a: self._rank.get(a, 1 << 30))) for _, ids in ordered]
 
     def _sentence_index(self, article_id: str, start: int, end: int) -> int | None:
-        for index, (s, e) in enumerate(self._spans.get(article_id, ())):
+        """The first of the article's sentences that overlaps ``start:end``."""
+        spans = self._spans.get(article_id, ())
+        ends = self._ends.get(article_id)
+        if ends is None:
+            ends = self._ends[article_id] = _sorted_ends(spans)
+        if ends:
+            # Starts and ends both in order: the first sentence ending after ``start`` is the
+            # only one that can be the first overlap (a story's facts ask this 10,000 times).
+            index = bisect.bisect_right(ends, start)
+            return index if index < len(spans) and spans[index][0] < end else None
+        for index, (s, e) in enumerate(spans):
             if s < end and start < e:
                 return index
         return None
@@ -198,3 +211,9 @@ class ProvenanceReport:
     def derived_from(self, article_id: str) -> tuple[str, ...]:
         """The articles ``article_id`` copies, rewrites, translates or republishes."""
         return tuple(dict.fromkeys(self._derived_from.get(article_id, ())))
+
+
+def _sorted_ends(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The spans' ends if starts and ends are both in order (as a segmenter's are), else []."""
+    ordered = all(a[0] <= b[0] and a[1] <= b[1] for a, b in pairwise(spans))
+    return [e for _, e in spans] if ordered else []
