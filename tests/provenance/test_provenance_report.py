@@ -45,15 +45,12 @@ def test_original_share_from_aligned_pairs() -> None:
 def test_sentence_lookup_matches_a_linear_scan() -> None:
     """The bisected lookup (spans in order) and the scan (spans out of order) agree with the
     plain definition: the first sentence overlapping the passage."""
-    from storylens.provenance.report import ProvenanceReport as Report
-    from storylens.records import Mention as Span
-
     ordered = [(0, 10), (11, 30), (30, 31), (35, 60)]
     shuffled = [(35, 60), (0, 10), (11, 30)]
     for spans in (ordered, shuffled, []):
-        report = Report(["a"], [], {"a": spans})
+        report = ProvenanceReport(["a"], [], {"a": spans})
         for start in range(-2, 64):
             for end in range(start, 66):
                 expected = next((i for i, (s, e) in enumerate(spans) if s < end and start < e), None)
                 assert report._sentence_index("a", start, end) == expected, (spans, start, end)
-    assert Report(["a"], [], {"a": ordered}).origin_of(Span("a", 12, 14, "x")) == "a"
+    assert ProvenanceReport(["a"], [], {"a": ordered}).origin_of(Mention("a", 12, 14, "x")) == "a"
