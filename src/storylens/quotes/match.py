@@ -143,9 +143,9 @@ class _PairFilter:
         if wordnet is not None:
             self.counts = _csr(words, vocabulary)  # the same words: the vocabulary is complete
             self.related = _related_words(sorted(vocabulary, key=vocabulary.__getitem__), wordnet)
-            self.counts_t = self.counts.T.tocsr()
-            # which texts hold a word related to each word (words x texts, 0/1)
-            self.related_in = _binary(self.related @ distinct.T)
+            # which words each text holds a relative of (texts x words, 0/1; the relation is
+            # symmetric)
+            self.related_in = _binary(distinct @ self.related)
 
     def pairs(self, floor: float) -> dict[tuple[int, int], tuple[float, float]]:
         """Text index pairs ``(i, j)``, ``i < j``, that may reach ``floor``, with their cosine
@@ -154,31 +154,31 @@ class _PairFilter:
         found: dict[tuple[int, int], tuple[float, float]] = {}
         n = len(self.texts)
         for first in range(0, n, _BLOCK_ROWS):
-            rows = slice(first, min(n, first + _BLOCK_ROWS))
-            cosine = (self.tfidf[rows] @ self.tfidf.T).toarray()
-            shared = (self.distinct[rows] @ self.distinct.T).toarray()
-            smaller = np.minimum.outer(self.distinct_counts[rows], self.distinct_counts)
+            # rows x the texts from the first row on: only pairs i < j are wanted
+            rows, cols = slice(first, min(n, first + _BLOCK_ROWS)), slice(first, n)
+            cosine = (self.tfidf[rows] @ self.tfidf[cols].T).toarray()
+            shared = (self.distinct[rows] @ self.distinct[cols].T).toarray()
+            smaller = np.minimum.outer(self.distinct_counts[rows], self.distinct_counts[cols])
             trimmed = (shared >= 2) & (shared >= 0.8 * smaller)  # token-set ratio may apply
             bound = np.where(trimmed, 1.0, cosine)
             if self.related is not None and self.counts is not None:
-                bound = np.maximum(bound, self._soft_bound(rows))
+                bound = np.maximum(bound, self._soft_bound(rows, cols))
             for i, j in zip(*np.nonzero(bound >= floor), strict=True):
-                a, b = first + int(i), int(j)
+                a, b = first + int(i), first + int(j)
                 if a < b:
                     value = float(cosine[i, j])
                     found[(a, b)] = (value if value >= floor else 0.0, float(bound[i, j]))
         return found
 
-    def _soft_bound(self, rows: slice) -> np.ndarray:
-        """An upper bound of ``soft_overlap`` of rows x all texts: only the words of one text
+    def _soft_bound(self, rows: slice, cols: slice) -> np.ndarray:
+        """An upper bound of ``soft_overlap`` of rows x columns: only the words of one text
         related to some word of the other (the same word, a shared sense, a direct hypernym)
         can be matched, each once, at weight at most 1."""
         assert self.related is not None and self.counts is not None
-        matchable_a = (self.counts[rows] @ self.related_in).toarray()
-        relatives = _binary(self.distinct[rows] @ self.related)
-        matchable_b = (relatives @ self.counts_t).toarray()
+        matchable_a = (self.counts[rows] @ self.related_in[cols].T).toarray()
+        matchable_b = (self.related_in[rows] @ self.counts[cols].T).toarray()
         la = self.lengths[rows][:, None]
-        lb = self.lengths[None, :]
+        lb = self.lengths[cols][None, :]
         soft = 2 * np.minimum(matchable_a, matchable_b) / np.maximum(la + lb, 1)
         soft[(la < 2) | (lb < 2)] = 0.0
         return soft
