@@ -107,11 +107,14 @@ def test_bad_input_does_not_touch_stored_articles(tmp_path: Path) -> None:
     store.close()
 
 
-def test_failures_survive_worker_processes(tmp_path: Path) -> None:
+def test_failures_survive_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With several workers, failures come back from the pool intact (they must pickle)."""
     import pickle
 
     from storylens.errors import InputError
+    from storylens.ingest import runner
+
+    monkeypatch.setattr(runner, "_POOL_MIN_FILES", 8)  # thirteen files: on the pool
 
     error = InputError("/x/a.txt", "empty", "the file has no content")
     again = pickle.loads(pickle.dumps(error))
@@ -124,3 +127,17 @@ def test_failures_survive_worker_processes(tmp_path: Path) -> None:
     report = ingest_paths([tmp_path], MemoryStore(), IngestSettings(workers=2))
     assert report.articles_added == 12
     assert [f.reason for f in report.failures] == ["missing-field"]
+
+
+def test_a_few_files_are_read_without_a_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten articles joining a story are cleaned here: starting workers costs more than they do."""
+    from storylens.ingest import runner
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pool was started for ten files")
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", no_pool)
+    for n in range(10):
+        (tmp_path / f"good{n}.txt").write_text(GOOD.replace("Monday", f"day {n}"), encoding="utf-8")
+    report = ingest_paths([tmp_path], MemoryStore(), IngestSettings(workers=2))
+    assert report.articles_added == 10 and report.ok

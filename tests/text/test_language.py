@@ -14,3 +14,10 @@ def test_identifies_news_languages() -> None:
 
 def test_too_little_text_is_unknown() -> None:
     assert LangidIdentifier().identify("OK 12") is None
+
+
+def test_identifiers_share_one_loaded_model() -> None:
+    # Loading the model costs more than cleaning ten articles: every builder reuses the first.
+    first, second = LangidIdentifier(), LangidIdentifier(sample_chars=200)
+    assert first._model is second._model
+    assert second.identify("Die Regierung hat am Montag neue Regeln beschlossen.") == "de"
