@@ -82,7 +82,7 @@ def nominal_mentions(
         (
             cluster,
             [
-                (name, re.compile(rf"\b{re.escape(name.lower())}\b"))
+                (name, name.lower(), re.compile(rf"\b{re.escape(name.lower())}\b"))
                 for name in sorted(
                     {m.text for m in cluster.mentions if m.label != "NOMINAL" and " " in m.text},
                     key=lambda n: (-len(n), n),
@@ -111,16 +111,20 @@ def nominal_mentions(
 
 
 def _lower_case_outlets(
-    outlet_names: Sequence[tuple[NominalTarget, Sequence[tuple[str, re.Pattern[str]]]]],
+    outlet_names: Sequence[tuple[NominalTarget, Sequence[tuple[str, str, re.Pattern[str]]]]],
     article: Article,
     taken: set[tuple[str, int]],
 ) -> list[tuple[NameMention, NominalTarget]]:
+    """Outlets' names written in lower case in the article. ``outlet_names`` holds each
+    name with its lower-cased form and pattern, made once per story (not once per article)."""
     found: list[tuple[NameMention, NominalTarget]] = []
-    lowered = article.text.lower()
+    lowered: str | None = None  # the article's lower-cased text, made once a name is in it
     for cluster, names in outlet_names:
-        for name, pattern in names:
-            if name.lower() not in article.text:
+        for name, lower, pattern in names:
+            if lower not in article.text:
                 continue  # a lower-case use is the lower-cased name, written as it is
+            if lowered is None:
+                lowered = article.text.lower()
             for match in pattern.finditer(lowered):
                 written = article.text[match.start() : match.end()]
                 if written.islower() and (article.id, match.start()) not in taken:

@@ -127,22 +127,25 @@ def _full_name_clusters(groups: Sequence[NameGroup]) -> list[PersonCluster]:
     (with two, which one it is cannot be told: it stays apart).
     """
     found: list[_FullName] = []
+    # The names found so far by surname, in the order found (``accepts`` needs the surname to
+    # be equal): scanning every name for every name was quadratic in a story's people.
+    by_last: dict[str, list[_FullName]] = {}
     ordered = sorted(groups, key=lambda g: (len(_name_words(g)) < 3, -len(g.mentions), g.key))
     for group in ordered:
         words = _name_words(group)
         first, last = words[0], words[-1]
         middle = tuple(w for w in words[1:-1] if w not in _PARTICLES)
-        candidates = [f for f in found if f.accepts(first, last, middle)]
+        candidates = [f for f in by_last.get(last, ()) if f.accepts(first, last, middle)]
         if len(candidates) == 1:
             candidates[0].cluster.mentions.extend(group.mentions)
             if middle:
                 candidates[0].middles.append(middle)
         else:
-            found.append(
-                _FullName(
-                    first, last, [middle] if middle else [], PersonCluster(list(group.mentions))
-                )
+            name = _FullName(
+                first, last, [middle] if middle else [], PersonCluster(list(group.mentions))
             )
+            found.append(name)
+            by_last.setdefault(last, []).append(name)
     return [f.cluster for f in found]
 
 

@@ -161,18 +161,31 @@ class PlaceSpellings:
     def __init__(self, places: Sequence[NameGroup] = ()) -> None:
         self._groups: dict[int, list[NameGroup]] = {}
         self._folded: dict[int, list[str]] = {}
+        self._shapes: dict[int, list[tuple[int, str]]] = {}
         for place in places:
             self.add(place)
 
     def add(self, place: NameGroup) -> None:
         """Add a place group (after the ones already added)."""
         count = len(place.tokens)
+        folded = fold_name(place.most_common_text())
         self._groups.setdefault(count, []).append(place)
-        self._folded.setdefault(count, []).append(fold_name(place.most_common_text()))
+        self._folded.setdefault(count, []).append(folded)
+        self._shapes.setdefault(count, []).append(_shape(folded))
 
     def of_count(self, count: int) -> tuple[list[NameGroup], list[str]]:
         """The places of ``count`` words, in the order added, and their folded spellings."""
         return self._groups.get(count, []), self._folded.get(count, [])
+
+    def shapes(self, count: int) -> list[tuple[int, str]]:
+        """``_shape`` of each folded spelling ``of_count(count)`` gives, in the same order."""
+        return self._shapes.get(count, [])
+
+
+def _shape(folded: str) -> tuple[int, str]:
+    """What decides ``spelling_score``'s early answers: the spaces of a folded name, and the
+    name with z read as s."""
+    return folded.count(" "), folded.replace("z", "s")
 
 
 def mangled_place(
@@ -217,6 +230,7 @@ def _spelling_candidates(
     """
     if isinstance(places, PlaceSpellings):
         same_count, folded = places.of_count(len(group.tokens))
+        shapes = places.shapes(len(group.tokens))
     else:
         same_count = [p for p in places if len(p.tokens) == len(group.tokens)]
         folded = []
@@ -225,13 +239,19 @@ def _spelling_candidates(
         return list(same_count)
     if not isinstance(places, PlaceSpellings):
         folded = [fold_name(p.most_common_text()) for p in same_count]
+        shapes = [_shape(f) for f in folded]
     similarity = cdist([name], folded, scorer=JaroWinkler.normalized_similarity)[0]
     floor = settings.fuzzy_place_threshold - SOUND_BONUS - 1e-6
-    spaces, sibilant = name.count(" "), name.replace("z", "s")
+    spaces, sibilant = _shape(name)
+    # One comparison over the row (NumPy's, as each element's own would be: float32 against
+    # the Python float), not a NumPy scalar per place.
+    close = (similarity >= floor).tolist()
     return [
         place
-        for place, other, value in zip(same_count, folded, similarity, strict=True)
-        if value >= floor or other.count(" ") != spaces or other.replace("z", "s") == sibilant
+        for place, (other_spaces, other_sibilant), near in zip(
+            same_count, shapes, close, strict=True
+        )
+        if near or other_spaces != spaces or other_sibilant == sibilant
     ]
 
 
