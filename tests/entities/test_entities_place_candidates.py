@@ -7,7 +7,7 @@ import itertools
 from storylens.entities.fold import fold_name, spelling_score
 from storylens.entities.groups import NameGroup
 from storylens.entities.mentions import NameMention
-from storylens.entities.places import _spelling_candidates
+from storylens.entities.places import PlaceSpellings, _spelling_candidates
 from storylens.entities.settings import EntitySettings
 
 NAMES = [
@@ -41,3 +41,17 @@ def test_candidates_hold_every_place_the_spelling_score_lets_through() -> None:
     kept_total = sum(len(_spelling_candidates(g, [p for p in groups if p is not g], settings))
                      for g in groups)  # fmt: skip
     assert kept_total < len(pairs)
+
+
+def test_kept_spellings_filter_as_a_plain_list_does() -> None:
+    # ``PlaceSpellings`` keeps each place's folded spelling and its shape (spaces, z read as s)
+    # as it is added; the filter must keep the very same places as from a plain list.
+    settings = EntitySettings()
+    groups = [_group(n) for n in NAMES]
+    spellings = PlaceSpellings()
+    for group in groups:
+        spellings.add(group)
+    for name in groups:
+        plain = _spelling_candidates(name, groups, settings)
+        kept = _spelling_candidates(name, spellings, settings)
+        assert [id(p) for p in kept] == [id(p) for p in plain], name.key

@@ -58,3 +58,20 @@ def test_surname_particles_and_a_leading_article_are_no_middle_names() -> None:
         _person("a Karim Samir al-Masri", 80),
     )
     assert {"Karim Samir al-Masri", "Karim al-Masri", "a Karim Samir al-Masri"} in people
+
+
+def test_full_names_join_only_a_single_candidate_of_their_surname() -> None:
+    # Full names are looked up by surname: "John Jones" has two candidates and stays apart,
+    # "Anna Jones" has one and joins it; a name of another surname never joins.
+    people = _people_of(
+        _person("John Maurice Jones", 0),
+        _person("John Lumley Jones", 30),
+        _person("John Jones", 60),
+        _person("Anna Maria Jones", 80),
+        _person("Anna Jones", 100),
+        _person("Anna Smith", 120),
+    )
+    assert {"John Jones"} in people
+    assert {"Anna Maria Jones", "Anna Jones"} in people
+    assert {"Anna Smith"} in people
+    assert {"John Maurice Jones"} in people and {"John Lumley Jones"} in people
