@@ -94,14 +94,32 @@ def context_agrees(
     }
     if len(shared) >= (settings.context_overlap if overlap is None else overlap):
         return True
-    for a in left.mentions:
-        for b in right.mentions:
-            if a.group != b.group or not a.context or not b.context:
-                continue
-            union = len(a.context | b.context)
-            if union and len(a.context & b.context) / union >= settings.parallel_sentence:
-                return True
+    # Only whether some pair of one story's contexts is parallel matters: each distinct context
+    # once (copies of one wire story repeat their sentences, and compared every pair of them).
+    # A pair's Jaccard is at most the smaller context's size over the larger's: a pair whose
+    # sizes alone keep it below the threshold is not compared (``I/U <= small/big``, and
+    # rounded division keeps that order, so no pair that passes is skipped).
+    threshold = settings.parallel_sentence
+    rights = _contexts_by_group(right)
+    for group, lefts in _contexts_by_group(left).items():
+        for a in lefts:
+            for b in rights.get(group, ()):
+                small, big = sorted((len(a), len(b)))
+                if small / big < threshold:
+                    continue
+                union = len(a | b)
+                if union and len(a & b) / union >= threshold:
+                    return True
     return False
+
+
+def _contexts_by_group(group: NameGroup) -> dict[str, list[frozenset[str]]]:
+    """The distinct non-empty mention contexts of ``group``, by story, in first-seen order."""
+    out: dict[str, dict[frozenset[str], None]] = {}
+    for mention in group.mentions:
+        if mention.context:
+            out.setdefault(mention.group, {})[mention.context] = None
+    return {story: list(contexts) for story, contexts in out.items()}
 
 
 def fuzzy_place_decision(
