@@ -101,10 +101,7 @@ class PairScoreCache:
         return loaded if isinstance(loaded, dict) else {}
 
     def _get(self, key: str) -> Any | None:
-        found = self._base.pop(key, None)
-        if found is not None:
-            self._kept[key] = found
-            return found
+        """The verdict under ``key`` outside the unused base (see ``score``)."""
         found = self._kept.get(key)
         if found is None:
             found = self._new.get(key)
@@ -120,7 +117,12 @@ class PairScoreCache:
             f"{self.fingerprints[left.article_id]}{left.index}:"
             f"{self.fingerprints[right.article_id]}{right.index}:{floor!r}"
         )
-        found = self._get(key)
+        # Most verdicts of a re-brief come from the base: looked up inline (100,000 a story).
+        found = self._base.pop(key, None)
+        if found is not None:
+            self._kept[key] = found
+        else:
+            found = self._get(key)
         if found is not None:
             return PairScore(*found) if found else None
         similarity = score_pair(left, right, floor=floor)
