@@ -201,3 +201,14 @@ def test_stage_with_kept_work_matches_the_stage_without(story_articles: Story_) 
     memo = analyser.resources.memo("provenance/sentences", str, "storylens.provenance",  # type: ignore[union-attr]
                                    analyser.settings)
     assert memo.reused == len(story_articles) and memo.computed == 0
+
+
+def test_stage_feature_rows_round_trip(story_articles: Story_) -> None:
+    from storylens.provenance.stage import _pack_rows
+
+    for text in _texts(story_articles):
+        rows = pack_features(text.sentences)
+        stored = _pack_rows(rows)
+        assert unpack_json(stored) == rows
+        assert unpack_features(text.id, unpack_json(stored)) == unpack_features(text.id, rows)
+        assert len(stored) < len(json.dumps(rows))
