@@ -303,16 +303,31 @@ def pack_mentions(mentions: Sequence[NameMention]) -> dict[str, Any]:
 
 
 def unpack_mentions(packed: dict[str, Any], group: str) -> list[NameMention]:
-    """The mentions ``pack_mentions`` packed, each in ``group``."""
+    """The mentions ``pack_mentions`` packed, each in ``group``.
+
+    A grown story unpacks tens of thousands of mentions: equal word sets are shared rather than
+    built once per mention (a sentence's context when the name's words are not in it, the few
+    distinct sets of cues), which keeps the allocations, and the garbage collector's passes over
+    the story's live objects, down.
+    """
     contexts = {sentence: frozenset(words) for sentence, words in packed["contexts"]}
+    cue_sets: dict[tuple[str, ...], frozenset[str]] = {}
     out: list[NameMention] = []
     for row in packed["rows"]:
         article_id, start, end, text, label, cues, roles, introduced, sentence, key, *own = row
-        context = (
-            frozenset(own[0]) if own else contexts[sentence] - set(text.lower().split())
-        )
+        if own:
+            context = frozenset(own[0])
+        else:
+            context = contexts[sentence]
+            words = text.lower().split()
+            if not context.isdisjoint(words):
+                context = context.difference(words)
+        cue_key = tuple(cues)
+        cue_set = cue_sets.get(cue_key)
+        if cue_set is None:
+            cue_set = cue_sets[cue_key] = frozenset(cues)
         mention = NameMention(
-            article_id, start, end, text, label, frozenset(cues), tuple(roles), introduced,
+            article_id, start, end, text, label, cue_set, tuple(roles), introduced,
             group, sentence, key, context,
         )  # fmt: skip
         out.append(mention)

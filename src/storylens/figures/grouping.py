@@ -306,12 +306,12 @@ def _cluster(members: Sequence[Figure], settings: FigureSettings) -> list[list[F
     sizes = {key: abs((i.low + i.high) / 2) for key, i in intervals.items()}
     ratio = settings.max_conflict_ratio
     clusters: list[list[Figure]] = []
+    spreads: dict[int, _Spread] = {}
     for figure in ordered:
         size = sizes[id(figure)]
         candidates = [
-            c for c in clusters
-            if not any(_cannot_link(figure, m) or _far(size, sizes[id(m)], ratio) for m in c)
-        ]  # fmt: skip
+            c for c in clusters if not spreads[id(c)].blocks(figure, size, c, sizes, ratio)
+        ]
         interval = intervals[id(figure)]
         # A different value joins a quantity only if nothing says it is another one: for things
         # (homes, ships) the verb must match ("600 homes checked" is not "1,400 homes flooded");
@@ -324,6 +324,7 @@ def _cluster(members: Sequence[Figure], settings: FigureSettings) -> list[list[F
         ]  # fmt: skip
         if not candidates:
             clusters.append([figure])
+            spreads[id(clusters[-1])] = _Spread(figure, size)
             continue
 
         def preference(
@@ -333,8 +334,49 @@ def _cluster(members: Sequence[Figure], settings: FigureSettings) -> list[list[F
             compatible = any(i.overlaps(intervals[id(m)]) for m in cluster)
             return (same, compatible, len(cluster))
 
-        max(candidates, key=preference).append(figure)
+        chosen = max(candidates, key=preference)
+        chosen.append(figure)
+        spreads[id(chosen)].add(figure, size)
     return clusters
+
+
+class _Spread:
+    """What decides whether a figure may join a cluster at all, kept as the cluster grows: the
+    smallest and largest |midpoint| of its members, and its members by article.
+
+    ``_far(x, y)`` grows as ``y`` moves away from ``x`` on either side (rounded division keeps
+    that order), so a figure is too far from some member exactly when it is too far from the
+    smallest or the largest; and only members of its own article can be ``_cannot_link``. A
+    cluster with a non-finite midpoint is checked member by member.
+    """
+
+    __slots__ = ("by_article", "finite", "high", "low")
+
+    def __init__(self, figure: Figure, size: float) -> None:
+        self.low = self.high = size
+        self.finite = math.isfinite(size)
+        self.by_article: dict[str, list[Figure]] = {figure.article_id: [figure]}
+
+    def add(self, figure: Figure, size: float) -> None:
+        """Record a member added to the cluster."""
+        self.low, self.high = min(self.low, size), max(self.high, size)
+        self.finite = self.finite and math.isfinite(size)
+        self.by_article.setdefault(figure.article_id, []).append(figure)
+
+    def blocks(
+        self,
+        figure: Figure,
+        size: float,
+        cluster: Sequence[Figure],
+        sizes: Mapping[int, float],
+        ratio: float,
+    ) -> bool:
+        """``any(_cannot_link(figure, m) or _too_far_apart(figure, m) for m in cluster)``."""
+        if not (self.finite and math.isfinite(size)):
+            return any(_cannot_link(figure, m) or _far(size, sizes[id(m)], ratio) for m in cluster)
+        if _far(size, self.low, ratio) or _far(size, self.high, ratio):
+            return True
+        return any(_cannot_link(figure, m) for m in self.by_article.get(figure.article_id, ()))
 
 
 def _dedupe(members: Sequence[Figure]) -> list[Figure]:
