@@ -155,12 +155,14 @@ def align_articles(
     flat = [s for a in articles for s in a.sentences if s.size >= MIN_TOKENS]
     sizes = {a.id: max(1, sum(1 for s in a.sentences if s.size >= MIN_TOKENS)) for a in articles}
     grouped: dict[tuple[str, str], list[AlignedPair]] = defaultdict(list)
+    # Credited pairs in both orders: a tuple lookup per candidate, not a frozenset built for it.
+    credited = {(a, b) for pair in cited for a in pair for b in pair if a != b}
     for i, j in candidate_pairs(flat, settings):
         left, right = flat[i], flat[j]
         if left.article_id > right.article_id:
             left, right = right, left
         threshold = settings.sentence_threshold
-        if cited and frozenset((left.article_id, right.article_id)) in cited:
+        if credited and (left.article_id, right.article_id) in credited:
             threshold = settings.cited_sentence_threshold
         if scores is not None:
             cached = scores.score(left, right, threshold)

@@ -92,6 +92,7 @@ class PairScoreCache:
         self._kept: dict[str, Any] = {}  # the base's verdicts used in this run
         self._new: dict[str, Any] = {}  # verdicts not in the base: read from ``new`` or computed
         self.computed = 0
+        self._tails: dict[float, str] = {}  # each floor's key ending, formatted once
 
     def _load(self, kind: str) -> dict[str, Any]:
         payload = self.store.get_artifact(self.story_id, kind) if self.store is not None else None
@@ -113,10 +114,11 @@ class PairScoreCache:
 
     def score(self, left: SentenceFeatures, right: SentenceFeatures, floor: float) -> PairScore | None:
         """``score_pair(left, right, floor)`` when it reaches ``floor``, else ``None``."""
-        key = (
-            f"{self.fingerprints[left.article_id]}{left.index}:"
-            f"{self.fingerprints[right.article_id]}{right.index}:{floor!r}"
-        )
+        tail = self._tails.get(floor)
+        if tail is None:
+            tail = self._tails[floor] = f":{floor!r}"
+        prints = self.fingerprints
+        key = f"{prints[left.article_id]}{left.index}:{prints[right.article_id]}{right.index}{tail}"
         # Most verdicts of a re-brief come from the base: looked up inline (100,000 a story).
         found = self._base.pop(key, None)
         if found is not None:
