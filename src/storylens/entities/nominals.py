@@ -28,6 +28,8 @@ __all__ = ["NominalTarget", "nominal_mentions"]
 
 _PHRASE = re.compile(r"\b[Tt]he ((?:[a-z][a-z'’-]* ){0,2}[a-z][a-z'’-]*)\b")
 _ROLE_WORDS = TITLE_WORDS - {"first", "former", "acting", "interim", "ex", "head", "chief"}
+#: Organisation head words as folded keys (folded once, not once per mention).
+_FOLDED_ORG_HEADS = frozenset(fold_name(h) for h in ORG_HEADS)
 
 
 class NominalTarget(Protocol):
@@ -56,7 +58,7 @@ def _name_suffixes(cluster: NominalTarget) -> set[str]:
         tokens = mention.key.split()
         for size in range(1, min(3, len(tokens) - 1) + 1):
             tail = tokens[-size:]
-            if size > 1 or tail[0] in {fold_name(h) for h in ORG_HEADS}:
+            if size > 1 or tail[0] in _FOLDED_ORG_HEADS:
                 suffixes.add(" ".join(tail))
     return suffixes
 
@@ -92,6 +94,8 @@ def nominal_mentions(
         for cluster in clusters
         if cluster.type == "OUTLET"
     ]
+    # An outlet with no multi-word name can have no lower-cased use: not visited per article.
+    outlet_names = [(cluster, names) for cluster, names in outlet_names if names]
     found: list[tuple[NameMention, NominalTarget]] = []
     for article in articles:
         for match in _PHRASE.finditer(article.text):
