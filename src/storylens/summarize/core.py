@@ -186,18 +186,22 @@ class Summarizer:
         cand_matrix = matrix[len(rows):]
         doc_ids = [d.id for d in documents]
         doc_index = {d: k for k, d in enumerate(doc_ids)}
-        row_doc = np.array([doc_index[r[0]] for r in rows])
-        doc_vectors = _normalise(np.vstack([
-            np.asarray(sentence_matrix[row_doc == k].sum(axis=0)).ravel() for k in range(len(doc_ids))
-        ]))
+        row_doc = np.array([doc_index[r[0]] for r in rows], dtype=np.intp)
+        # Each article's sentence rows summed by one sparse product with a rows -> article
+        # indicator (rows added in the same order as a per-article sum; a mask per article
+        # scanned every row of the story once per article).
+        membership = sparse.csr_matrix(
+            (np.ones(len(rows)), (row_doc, np.arange(len(rows)))), shape=(len(doc_ids), len(rows))
+        )
+        doc_vectors = _normalise(np.asarray((membership @ sentence_matrix).todense()))
         group_of = dict(groups) if groups else self._near_duplicate_groups(doc_ids, doc_vectors)
         for doc_id in doc_ids:
             group_of.setdefault(doc_id, doc_id)
         group_names = sorted(set(group_of[d] for d in doc_ids))
-        group_means = np.vstack([
-            doc_vectors[[k for k, d in enumerate(doc_ids) if group_of[d] == g]].mean(axis=0)
-            for g in group_names
-        ])
+        members: dict[str, list[int]] = {}
+        for k, d in enumerate(doc_ids):
+            members.setdefault(group_of[d], []).append(k)
+        group_means = np.vstack([doc_vectors[members[g]].mean(axis=0) for g in group_names])
         centroid = _normalise(group_means.mean(axis=0, keepdims=True))[0]
         centrality = np.asarray(cand_matrix @ centroid).ravel()
         support = self._support(candidates, rows, cand_matrix, sentence_matrix, group_of, group_names)
