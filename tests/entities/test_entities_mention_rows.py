@@ -52,7 +52,7 @@ def test_a_context_not_of_its_sentence_is_kept_as_is() -> None:
     odd = NameMention("a1", 30, 34, "Lviv", "PLACE", sentence=1, key="lviv",
                       context=frozenset({"lviv", "bridge"}))  # fmt: skip
     packed = pack_mentions([first, odd])
-    assert len(packed["rows"][0]) < len(packed["rows"][1])
+    assert [index for index, _ in packed["own"]] == [1]
     back = _roundtrip([first, odd], "g")
     assert [m.context for m in back] == [first.context, odd.context]
     assert [m.group for m in back] == ["g", "g"]
@@ -60,6 +60,20 @@ def test_a_context_not_of_its_sentence_is_kept_as_is() -> None:
 
 def test_no_mentions_pack_to_nothing() -> None:
     assert _roundtrip([], "g") == []
+
+
+def test_cues_and_roles_round_trip() -> None:
+    mentions = [
+        NameMention("a1", 0, 4, "Kyiv", "PLACE", cues=frozenset({"PLACE"}), key="kiiv"),
+        NameMention(
+            "a1", 9, 21, "Oleg Petrenko", "PERSON", roles=("Mayor", "the mayor"), introduced=True,
+            sentence=1, key="oleg petrenko",
+        ),
+        NameMention("a1", 30, 34, "Lviv", "PLACE", cues=frozenset({"PLACE", "ORG"}), key="lviv"),
+    ]
+    back = _roundtrip(mentions, "g")
+    expected = [dataclasses.replace(m, group="g") for m in mentions]
+    assert [_fields(m) for m in back] == [_fields(m) for m in expected]
 
 
 def test_stage_mentions_from_memo_equal_fresh(resources: NlpResources) -> None:

@@ -276,30 +276,40 @@ def extract_mentions(
     return mentions
 
 
+#: Values per mention in a packed article's flat field list (``pack_mentions``).
+_STRIDE = 10
+
+
 def pack_mentions(mentions: Sequence[NameMention]) -> dict[str, Any]:
-    """One article's mentions as compact JSON-ready rows, for the stage's per-article memo.
+    """One article's mentions in a compact JSON-ready form, for the stage's per-article memo.
 
     A grown story reads back the mentions of hundreds of articles on every brief: field-named
     records with each mention's own copy of its sentence's words took most of the stage's time
-    to decode. A row lists the fields in order; the context is stored once per sentence (the
-    union ``U`` of its mentions' contexts), since a mention's context is its sentence's words
-    ``W`` less its own name's words ``N``, and ``U - N == W - N`` (``U`` is ``W`` less the words
-    every name shares). A mention whose context is not of that form keeps its own.
-    ``group`` is not stored: ``unpack_mentions`` sets it.
+    to decode. ``fields`` is one flat list, ``_STRIDE`` values per mention in field order (no
+    list per mention: decoding allocates few objects for the garbage collector to walk); empty
+    cues and roles are ``""``. The context is stored once per sentence (the union ``U`` of its
+    mentions' contexts), since a mention's context is its sentence's words ``W`` less its own
+    name's words ``N``, and ``U - N == W - N`` (``U`` is ``W`` less the words every name
+    shares); a mention whose context is not of that form keeps its own in ``own``. ``group``
+    is not stored: ``unpack_mentions`` sets it.
     """
     union: dict[int, set[str]] = {}
     for m in mentions:
         union.setdefault(m.sentence, set()).update(m.context)
-    rows: list[list[Any]] = []
-    for m in mentions:
-        row: list[Any] = [
-            m.article_id, m.start, m.end, m.text, m.label, sorted(m.cues), list(m.roles),
-            m.introduced, m.sentence, m.key,
+    fields: list[Any] = []
+    own: list[list[Any]] = []
+    for index, m in enumerate(mentions):
+        fields += [
+            m.article_id, m.start, m.end, m.text, m.label, sorted(m.cues) if m.cues else "",
+            list(m.roles) if m.roles else "", m.introduced, m.sentence, m.key,
         ]  # fmt: skip
         if union[m.sentence] - set(m.text.lower().split()) != m.context:
-            row.append(sorted(m.context))
-        rows.append(row)
-    return {"contexts": [[k, sorted(v)] for k, v in union.items()], "rows": rows}
+            own.append([index, sorted(m.context)])
+    return {
+        "contexts": [[k, sorted(v)] for k, v in union.items()],
+        "fields": fields,
+        "own": own,
+    }
 
 
 def unpack_mentions(packed: dict[str, Any], group: str) -> list[NameMention]:
@@ -311,13 +321,16 @@ def unpack_mentions(packed: dict[str, Any], group: str) -> list[NameMention]:
     the story's live objects, down.
     """
     contexts = {sentence: frozenset(words) for sentence, words in packed["contexts"]}
-    cue_sets: dict[tuple[str, ...], frozenset[str]] = {}
+    own = {index: frozenset(words) for index, words in packed["own"]}
+    cue_sets: dict[tuple[str, ...], frozenset[str]] = {(): frozenset()}
+    fields = packed["fields"]
     out: list[NameMention] = []
-    for row in packed["rows"]:
-        article_id, start, end, text, label, cues, roles, introduced, sentence, key, *own = row
-        if own:
-            context = frozenset(own[0])
-        else:
+    for index, at in enumerate(range(0, len(fields), _STRIDE)):
+        article_id, start, end, text, label, cues, roles, introduced, sentence, key = fields[
+            at : at + _STRIDE
+        ]
+        context = own.get(index)
+        if context is None:
             context = contexts[sentence]
             words = text.lower().split()
             if not context.isdisjoint(words):
