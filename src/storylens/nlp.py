@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from storylens.errors import ConfigError
 from storylens.fast_pipes import speed_up
+from storylens.gctune import prepare_worker
 from storylens.memo import ArticleMemo, code_digest
 from storylens.records import Article
-from storylens.threads import one_blas_thread
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -202,7 +202,7 @@ class NlpResources:
             # Forking again is cheap; the pipeline is inherited, not reloaded.
             round_chunks = chunks[first : first + per_round]
             with ProcessPoolExecutor(
-                max_workers=self.n_process, mp_context=context, initializer=one_blas_thread
+                max_workers=self.n_process, mp_context=context, initializer=prepare_worker
             ) as pool:
                 texts = [[a.text for a in chunk] for chunk in round_chunks]
                 for chunk, payloads in zip(

@@ -21,11 +21,11 @@ from concurrent.futures import Future
 
 from storylens.brief import build_brief
 from storylens.config import Settings
+from storylens.gctune import prepare_worker
 from storylens.nlp import NlpResources
 from storylens.pipeline import AnalysisRunner
 from storylens.records import Brief, Story
 from storylens.store.sqlite import SQLiteStore
-from storylens.threads import one_blas_thread
 
 __all__ = ["StoryPool", "worker_count"]
 
@@ -40,7 +40,7 @@ def worker_count(settings: Settings) -> int:
 
 def _init_worker(db_path: str, settings: Settings, analyses: tuple[str, ...]) -> None:
     global _RUNNER, _STORE  # one store and one runner per worker process, built once
-    one_blas_thread()
+    prepare_worker()
     _STORE = SQLiteStore(db_path)
     _RUNNER = AnalysisRunner(settings, analyses, NlpResources(store=_STORE, n_process=1))
 

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from storylens.config import Settings
 from storylens.errors import ConfigError, StageError
+from storylens.gctune import relaxed_gc
 from storylens.nlp import NlpResources
 from storylens.records import Article, Sentence, Story, StoryAnalysis
 
@@ -126,6 +127,12 @@ class AnalysisRunner:
         self, story: Story, articles: Sequence[Article], sentences: Sequence[Sentence]
     ) -> StoryAnalysis:
         """Analyse one story; a failing stage raises ``StageError`` naming the stage and story."""
+        with relaxed_gc():
+            return self._run(story, articles, sentences)
+
+    def _run(
+        self, story: Story, articles: Sequence[Article], sentences: Sequence[Sentence]
+    ) -> StoryAnalysis:
         analysis = StoryAnalysis(story=story, articles=tuple(articles), sentences=tuple(sentences))
         self.resources.focus(a.id for a in articles)
         for stage in self.stages:
