@@ -283,16 +283,36 @@ class FigureAnalyser:
         quantities = self.resources.memo(
             "figures/quantities", tuple[Quantity, ...], "storylens.figures", self.settings
         )
+        lookups = self.resources.memo(
+            "figures/claim-queries", tuple[ClaimQuery, ...], "storylens.figures", self.settings
+        )
+        # Lookups read while an article's parse is at hand for its quantities, so that a new
+        # article's parse is loaded twice at most (quantities and lookups, then figures).
+        read: dict[str, tuple[ClaimQuery, ...]] = {}
 
-        def quantities_of(article: Article) -> tuple[Quantity, ...]:
-            found: tuple[Quantity, ...] = quantities.get(
-                [article], lambda a: tuple(extract_quantities(a.text, doc(a)))
-            )[article.id]
+        def find_quantities(article: Article) -> tuple[Quantity, ...]:
+            parsed = doc(article)
+            found = tuple(extract_quantities(article.text, parsed))
+            read[article.id] = claim_queries(parsed, found)
             return found
 
-        queries = self.resources.memo(
-            "figures/claim-queries", tuple[ClaimQuery, ...], "storylens.figures", self.settings
-        ).get(analysis.articles, lambda a: claim_queries(doc(a), quantities_of(a)))
+        # The quantities of the articles whose lookups are not kept yet, in one batch (one
+        # store write for a new story, not one per article); the others' only when needed.
+        new = self._without_lookups(analysis.articles, lookups.kind_for())
+        batch = quantities.get(new, find_quantities) if new else {}
+
+        def quantities_of(article: Article) -> tuple[Quantity, ...]:
+            if article.id in batch:
+                return batch[article.id]
+            found: tuple[Quantity, ...] = quantities.get([article], find_quantities)[article.id]
+            return found
+
+        def find_queries(article: Article) -> tuple[ClaimQuery, ...]:
+            if article.id in read:
+                return read.pop(article.id)
+            return claim_queries(doc(article), quantities_of(article))
+
+        queries = lookups.get(analysis.articles, find_queries)
         inputs = story_inputs(analysis)
         digests = {a.id: inputs[a.id].digest(a, queries[a.id]) for a in analysis.articles}
 
@@ -306,6 +326,15 @@ class FigureAnalyser:
             "figures/figures", tuple[Figure, ...], "storylens.figures", self.settings
         )
         return memo.get(analysis.articles, extract, extra=lambda a: digests[a.id])
+
+
+    def _without_lookups(self, articles: Sequence[Article], kind: str) -> list[Article]:
+        """The articles with no kept claimant lookups (all of them without a store)."""
+        store = self.resources.store
+        if store is None:
+            return list(articles)
+        kept = store.artifacts_present((a.id for a in articles), kind)
+        return [a for a in articles if a.id not in kept]
 
 
 def make_analyser(settings: Settings, resources: NlpResources) -> FigureAnalyser:
