@@ -166,3 +166,12 @@ def test_claim_spans_are_what_the_finder_reads() -> None:
     finder = ClaimantFinder("dam", (quote,), (SIRENKO, RIVER), "Alpha News", (attribution,))
     assert finder.entity_spans == spans["dam"].entities
     assert finder.claim_spans == spans["dam"].claims
+
+
+def test_a_cold_run_reads_each_parse_twice_at_most() -> None:
+    # Quantities and claimant lookups from one read of the parse, figures from a second.
+    resources = _Counted(MemoryStore())
+    done = FigureAnalyser(resources).analyse(_analysis([SIRENKO, RIVER]))
+    assert sorted(set(resources.read)) == sorted(a.id for a in ARTICLES)
+    assert max(resources.read.count(a.id) for a in ARTICLES) <= 2
+    assert done.figures == _cold(_analysis([SIRENKO, RIVER])).figures
