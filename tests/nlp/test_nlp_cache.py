@@ -141,3 +141,8 @@ def test_without_focus_the_cache_keeps_the_most_recent(monkeypatch: pytest.Monke
         resources.docs([article])
     assert loads[0] == 4  # a0, a1, a2 read; a2 and a1 still cached; a0 read again
     assert list(resources._docs) == ["a1", "a0"]
+
+
+def test_resources_of_one_process_share_the_loaded_pipeline() -> None:
+    # A re-brief builds new resources; loading the pipeline again cost 0.4 s of it.
+    assert NlpResources().nlp is NlpResources(store=MemoryStore()).nlp
