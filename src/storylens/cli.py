@@ -195,6 +195,7 @@ def _run_brief(paths: list[str], settings: Settings, formats: list[str], out_dir
         with _progress("analysing stories") as progress:
             briefs = api.iter_briefs(store, settings, progress=progress)
             run = api.write_briefs(briefs, out_dir, formats, keep=False)
+        store.prune_artifacts()  # caches of stories merged away (memos replace their own rows)
     finally:
         store.close()
     if not report.ok:

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import importlib.util
 import json
+import re
 import types
 import typing
 import zlib
@@ -34,17 +35,63 @@ if TYPE_CHECKING:
     from storylens.store.base import Store
 
 __all__ = [
+    "ONE_PER_ARTICLE",
     "ArticleMemo",
     "StoryCache",
     "code_digest",
     "encoder",
     "from_json",
     "pack_json",
+    "superseding",
     "to_json",
     "unpack_json",
 ]
 
 T = TypeVar("T")
+
+#: Memo stages (``NlpResources.memo`` names) whose extra key has one value per article at a
+#: time: it is a digest of what the article's result reads from its story (figures: the
+#: claimant lookups' answers; time: the anchor date) or of its sentences (summary, provenance),
+#: and an article belongs to one story. A row under a new key makes the article's other rows
+#: of the stage unreachable, so it replaces them. A stage keeping several live rows per article
+#: (``provenance/labels``: one per span) must not be listed: of its rows, only those of other
+#: code or settings digests are replaced.
+ONE_PER_ARTICLE = frozenset({
+    "figures/figures",
+    "provenance/attribution",
+    "provenance/sentences",
+    "summary/units",
+    "time/timexes",
+})
+
+_DIGEST = re.compile(r"[0-9a-f]{12}")
+_DIGEST_GLOB = "[0-9a-f]" * 12
+
+
+def _glob_literal(text: str) -> str:
+    """``text`` as a GLOB pattern matching itself alone (SQLite GLOB and ``fnmatchcase``)."""
+    return "".join(f"[{c}]" if c in "[*?" else c for c in text)
+
+
+def superseding(owner: str, versioned: str, kind: str, one_per_owner: bool) -> tuple[str, str, str] | None:
+    """What a new artifact makes unreachable, as ``Store.put_artifacts`` takes it.
+
+    ``versioned`` is the producer's "<stage>/<digest of code and settings>" and ``kind`` the
+    row's full kind (``versioned``, then "/<extra key>" if any). The current code and settings
+    never read another digest's rows of the stage, so those go; with ``one_per_owner`` so do
+    the rows of the same digest under another extra key. None when ``versioned`` does not end
+    in a ``code_digest``: a hand-made kind ("demo/pairs/1") says nothing of what else is stale.
+
+    Example:
+        >>> superseding("a1", "figures/figures/0123456789ab", "figures/figures/0123456789ab/x", True)[2]
+        'figures/figures/0123456789ab/x'
+    """
+    stage, _, version = versioned.rpartition("/")
+    if not stage or not _DIGEST.fullmatch(version):
+        return None
+    family = f"{_glob_literal(stage)}/{_DIGEST_GLOB}*"
+    keep = _glob_literal(kind) if one_per_owner else f"{_glob_literal(versioned)}*"
+    return owner, family, keep
 
 
 @cache
@@ -234,8 +281,15 @@ class ArticleMemo(Generic[T]):
             self._remember(slot, found)
             out[article.id] = found
         if fresh and self.store is not None:
-            self.store.put_artifacts(fresh)
+            self.store.put_artifacts(fresh, self._superseded(fresh))
         return out
+
+    def _superseded(self, fresh: Sequence[tuple[str, str, bytes]]) -> list[tuple[str, str, str]]:
+        """The rows this run's new ones replace (see ``superseding``), deleted as they are
+        written: re-briefing a growing story, or upgrading, otherwise leaves them forever."""
+        one = self.kind.rpartition("/")[0] in ONE_PER_ARTICLE
+        found = (superseding(article_id, self.kind, kind, one) for article_id, kind, _ in fresh)
+        return [s for s in found if s is not None]
 
     def _remember(self, slot: tuple[str, str], value: T) -> None:
         self._memory[slot] = value
@@ -299,7 +353,9 @@ class StoryCache:
         if self.store is None or (not self.computed and len(self._current) == len(self._previous)):
             return
         payload = zlib.compress(json.dumps(self._current, separators=(",", ":")).encode("utf-8"), 3)
-        self.store.put_artifacts([(self.story_id, self.kind, payload)])
+        # the story's rows of this cache under other code or settings are never read again
+        stale = superseding(self.story_id, self.kind, self.kind, one_per_owner=True)
+        self.store.put_artifacts([(self.story_id, self.kind, payload)], [stale] if stale else [])
         self._previous = self._current
         self._current = {}
         self.computed = self.reused = 0

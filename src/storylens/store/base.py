@@ -79,12 +79,26 @@ class Store(Protocol):
         """A cached per-article analysis (``kind`` includes the producer's version)."""
         ...
 
-    def put_artifacts(self, items: Sequence[tuple[str, str, bytes]]) -> None:
-        """Cache per-article analyses: ``(article_id, kind, payload)`` triples."""
+    def put_artifacts(
+        self,
+        items: Sequence[tuple[str, str, bytes]],
+        superseded: Sequence[tuple[str, str, str]] = (),
+    ) -> None:
+        """Cache per-article analyses: ``(article_id, kind, payload)`` triples.
+
+        ``superseded`` names rows the new ones make unreachable, deleted in the same
+        transaction (a crash keeps both or neither): for each ``(article_id, family, keep)``,
+        that id's rows whose kind matches the GLOB pattern ``family`` and not ``keep``.
+        """
         ...
 
     def artifacts_present(self, article_ids: Iterable[str], kind: str) -> set[str]:
         """Which of these articles have an artifact of ``kind`` (without reading the payloads)."""
+        ...
+
+    def prune_artifacts(self) -> int:
+        """Delete the artifacts kept under an id that is neither a stored article nor a stored
+        story (a story merged into another, say), in one transaction; return how many."""
         ...
 
     def close(self) -> None:

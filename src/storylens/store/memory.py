@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from fnmatch import fnmatchcase
 
 from storylens.records import Article, Sentence, Story
 from storylens.store.base import SourceRecord
@@ -77,12 +78,31 @@ class MemoryStore:
     def get_artifact(self, article_id: str, kind: str) -> bytes | None:
         return self._artifacts.get((article_id, kind))
 
-    def put_artifacts(self, items: Sequence[tuple[str, str, bytes]]) -> None:
+    def put_artifacts(
+        self,
+        items: Sequence[tuple[str, str, bytes]],
+        superseded: Sequence[tuple[str, str, str]] = (),
+    ) -> None:
+        if superseded:
+            owned: dict[str, list[str]] = {}
+            for owner, kind in self._artifacts:
+                owned.setdefault(owner, []).append(kind)
+            for owner, family, keep in superseded:
+                for kind in owned.get(owner, ()):
+                    if fnmatchcase(kind, family) and not fnmatchcase(kind, keep):
+                        self._artifacts.pop((owner, kind), None)
         for article_id, kind, payload in items:
             self._artifacts[(article_id, kind)] = payload
 
     def artifacts_present(self, article_ids: Iterable[str], kind: str) -> set[str]:
         return {a for a in article_ids if (a, kind) in self._artifacts}
+
+    def prune_artifacts(self) -> int:
+        owners = set(self._articles) | set(self._stories)
+        stale = [k for k in self._artifacts if k[0] not in owners]
+        for key in stale:
+            del self._artifacts[key]
+        return len(stale)
 
     def close(self) -> None:
         """Nothing to release."""

@@ -227,10 +227,30 @@ class SQLiteStore:
         ).fetchone()
         return bytes(row[0]) if row else None
 
-    def put_artifacts(self, items: Sequence[tuple[str, str, bytes]]) -> None:
+    def put_artifacts(
+        self,
+        items: Sequence[tuple[str, str, bytes]],
+        superseded: Sequence[tuple[str, str, str]] = (),
+    ) -> None:
         self._db.execute("BEGIN IMMEDIATE")
-        self._db.executemany("INSERT OR REPLACE INTO artifacts VALUES (?, ?, ?)", items)
-        self._db.execute("COMMIT")
+        try:
+            self._delete_superseded(superseded)
+            self._db.executemany("INSERT OR REPLACE INTO artifacts VALUES (?, ?, ?)", items)
+            self._db.execute("COMMIT")
+        except BaseException:
+            # a failed write must not leave the transaction open (the next one would fail to
+            # begin) nor half done: the deletions go with it
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _delete_superseded(self, superseded: Sequence[tuple[str, str, str]]) -> None:
+        """The deleting half of ``put_artifacts`` (inside its transaction)."""
+        if superseded:
+            self._db.executemany(
+                "DELETE FROM artifacts WHERE article_id = ? AND kind GLOB ? AND NOT kind GLOB ?",
+                superseded,
+            )
 
     def artifacts_present(self, article_ids: Iterable[str], kind: str) -> set[str]:
         wanted = list(dict.fromkeys(article_ids))
@@ -246,6 +266,22 @@ class SQLiteStore:
                 )
             )
         return present
+
+    def prune_artifacts(self) -> int:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            before = self._db.total_changes
+            self._db.execute(
+                "DELETE FROM artifacts WHERE article_id NOT IN (SELECT id FROM articles) "
+                "AND article_id NOT IN (SELECT id FROM stories)"
+            )
+            removed = self._db.total_changes - before
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot prune artifacts ({exc})") from exc
+        return removed
 
     def close(self) -> None:
         self._db.close()
