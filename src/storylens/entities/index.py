@@ -61,6 +61,12 @@ class EntityIndex:
             for e in self.entities
             if e.type == "PERSON" and e.roles
         ]
+        # Person positions in ``_roles`` by each word of their roles: a role lookup only tests
+        # the people whose roles hold its first word (the first lookup of a role scanned them all).
+        self._role_words: dict[str, list[int]] = {}
+        for position, (_, roles, _) in enumerate(self._roles):
+            for word in {w for words in roles for w in words}:
+                self._role_words.setdefault(word, []).append(position)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -115,13 +121,19 @@ class EntityIndex:
         # Remembered per role: a large story asks for the same few roles thousands of times.
         matching = self._role_matches.get(key)
         if matching is None:
-            matching = self._role_matches[key] = [
-                (e, sources)
-                for e, roles, sources in self._roles
-                if any(_contains(words, wanted) for words in roles)
-            ]
+            matching = self._role_matches[key] = self._with_role(wanted)
         found = [e for e, sources in matching if article_id is None or article_id in sources]
         return found[0] if len(found) == 1 else None
+
+    def _with_role(self, wanted: list[str]) -> list[tuple[Entity, frozenset[str]]]:
+        """People (in entity order) with a role holding ``wanted`` as consecutive words; only
+        those whose roles hold its first word are tested (every person for an empty role)."""
+        positions = self._role_words.get(wanted[0], []) if wanted else range(len(self._roles))
+        return [
+            (entity, sources)
+            for entity, roles, sources in (self._roles[p] for p in positions)
+            if any(_contains(words, wanted) for words in roles)
+        ]
 
     def of_type(self, type: str) -> tuple[Entity, ...]:
         """Entities of one type, most salient first."""
