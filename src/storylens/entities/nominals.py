@@ -16,7 +16,7 @@ Each rule needs a unique antecedent; otherwise the phrase is left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from storylens.entities.fold import fold_name
@@ -24,7 +24,7 @@ from storylens.entities.mentions import NameMention
 from storylens.entities.roles import ORG_HEADS, TITLE_WORDS
 from storylens.records import Article
 
-__all__ = ["NominalTarget", "nominal_mentions"]
+__all__ = ["NominalTarget", "article_phrases", "nominal_mentions"]
 
 _PHRASE = re.compile(r"\b[Tt]he ((?:[a-z][a-z'’-]* ){0,2}[a-z][a-z'’-]*)\b")
 _ROLE_WORDS = TITLE_WORDS - {"first", "former", "acting", "interim", "ex", "head", "chief"}
@@ -39,15 +39,33 @@ class NominalTarget(Protocol):
     mentions: list[NameMention]
 
 
+def article_phrases(text: str) -> list[int | str]:
+    """The "the X" phrases of an article's text as one flat list, three values a phrase: where
+    the phrase starts and ends, and the folded key of X.
+
+    What the rules read of a text besides the clusters: the regex and the folding of every
+    phrase cost a re-brief of a grown story a tenth of a second, so the entities stage keeps
+    them per article (with its mentions) and hands them to ``nominal_mentions``.
+    """
+    found: list[int | str] = []
+    for match in _PHRASE.finditer(text):
+        found += [match.start(), match.end(), fold_name(match.group(1))]
+    return found
+
+
 def _roles_words(cluster: NominalTarget) -> set[str]:
     return {w.strip(".,").lower() for m in cluster.mentions for r in m.roles for w in r.split()}
 
 
-def _named_before(cluster: NominalTarget, article_id: str, position: int) -> bool:
-    return any(
-        m.article_id == article_id and m.start < position and m.label != "NOMINAL"
-        for m in cluster.mentions
-    )
+def _first_names(cluster: NominalTarget) -> dict[str, int]:
+    """Article id -> where the cluster is first named (not by a nominal) in that article: a
+    reference was named before iff it comes after that point (no scan of the cluster's
+    mentions per phrase)."""
+    first: dict[str, int] = {}
+    for m in cluster.mentions:
+        if m.label != "NOMINAL" and m.start < first.get(m.article_id, m.start + 1):
+            first[m.article_id] = m.start
+    return first
 
 
 def _name_suffixes(cluster: NominalTarget) -> set[str]:
@@ -64,9 +82,14 @@ def _name_suffixes(cluster: NominalTarget) -> set[str]:
 
 
 def nominal_mentions(
-    clusters: Sequence[NominalTarget], articles: Sequence[Article]
+    clusters: Sequence[NominalTarget],
+    articles: Sequence[Article],
+    phrases: Mapping[str, Sequence[int | str]] | None = None,
 ) -> list[tuple[NameMention, NominalTarget]]:
-    """``(reference, cluster)`` pairs for the nominal references the rules resolve."""
+    """``(reference, cluster)`` pairs for the nominal references the rules resolve.
+
+    ``phrases`` maps article ids to their ``article_phrases`` (found here when absent).
+    """
     people: dict[str, list[NominalTarget]] = {}
     for cluster in clusters:
         if cluster.type == "PERSON":
@@ -97,19 +120,27 @@ def nominal_mentions(
     # An outlet with no multi-word name can have no lower-cased use: not visited per article.
     outlet_names = [(cluster, names) for cluster, names in outlet_names if names]
     found: list[tuple[NameMention, NominalTarget]] = []
+    first_named: dict[int, dict[str, int]] = {}
     for article in articles:
-        for match in _PHRASE.finditer(article.text):
-            phrase = match.group(1)
-            key = fold_name(phrase)
+        text = article.text
+        kept = phrases.get(article.id) if phrases is not None else None
+        flat = article_phrases(text) if kept is None else kept
+        for at in range(0, len(flat), 3):
+            start, end, key = int(flat[at]), int(flat[at + 1]), str(flat[at + 2])
+            phrase = text[start + 4 : end]  # after "the "
             owners = people.get(phrase.lower(), []) if " " not in phrase else []
             if not owners:
                 owners = organisations.get(key, [])
-            if len(owners) != 1 or not _named_before(owners[0], article.id, match.start()):
+            if len(owners) != 1:
                 continue
-            if (article.id, match.start()) in taken:
+            owner = owners[0]
+            first = first_named.get(id(owner))
+            if first is None:
+                first = first_named[id(owner)] = _first_names(owner)
+            if first.get(article.id, start) >= start or (article.id, start) in taken:
                 continue
-            reference = _reference(article.id, match.start(), match.end(), match.group(), key)
-            found.append((reference, owners[0]))
+            reference = _reference(article.id, start, end, text[start:end], key)
+            found.append((reference, owner))
         found.extend(_lower_case_outlets(outlet_names, article, taken))
     return found
 

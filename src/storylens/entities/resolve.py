@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.entities.fold import fold_name
@@ -74,9 +74,13 @@ class EntityResolver:
         self.gazetteer = gazetteer if settings.use_gazetteer else None
 
     def clusters(
-        self, mentions: Sequence[NameMention], articles: Sequence[Article]
+        self,
+        mentions: Sequence[NameMention],
+        articles: Sequence[Article],
+        phrases: Mapping[str, Sequence[int | str]] | None = None,
     ) -> list[Cluster]:
-        """Resolve mentions into clusters (``resolve`` turns them into entities)."""
+        """Resolve mentions into clusters (``resolve`` turns them into entities); ``phrases``
+        are the articles' kept ``article_phrases`` (see ``nominal_mentions``)."""
         texts = {a.id: a.text for a in articles}
         outlets = known_outlets(articles)
         groups = build_groups(
@@ -157,7 +161,7 @@ class EntityResolver:
             c for c in clusters if c.mentions and not all(id(m) in weak for m in c.mentions)
         ]
         self._add_nominal_references(clusters, articles)
-        for reference, target in nominal_mentions(clusters, articles):
+        for reference, target in nominal_mentions(clusters, articles, phrases):
             target.mentions.append(reference)
         return clusters
 
@@ -202,8 +206,14 @@ class EntityResolver:
             ):
                 owner_of[(antecedent.article_id, antecedent.start)].mentions.append(reference)
 
-    def resolve(self, mentions: Sequence[NameMention], articles: Sequence[Article]) -> list[Entity]:
-        """Entities for the mentions of ``articles``, sorted by salience.
+    def resolve(
+        self,
+        mentions: Sequence[NameMention],
+        articles: Sequence[Article],
+        phrases: Mapping[str, Sequence[int | str]] | None = None,
+    ) -> list[Entity]:
+        """Entities for the mentions of ``articles``, sorted by salience (``phrases``: the
+        articles' kept "the X" phrases, found from the texts when absent).
 
         Example:
             >>> resolver = EntityResolver(EntitySettings(), gazetteer=None)
@@ -211,7 +221,7 @@ class EntityResolver:
             []
         """
         order = {a.id: i for i, a in enumerate(articles)}
-        entities = [_entity(c, order) for c in self.clusters(mentions, articles)]
+        entities = [_entity(c, order) for c in self.clusters(mentions, articles, phrases)]
         return sorted(entities, key=salience_key)
 
 

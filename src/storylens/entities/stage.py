@@ -14,6 +14,7 @@ from storylens.entities.mentions import (
     pack_mentions,
     unpack_mentions,
 )
+from storylens.entities.nominals import article_phrases
 from storylens.entities.resolve import EntityResolver
 from storylens.entities.settings import EntitySettings
 from storylens.nlp import NlpResources
@@ -51,11 +52,21 @@ class EntitiesAnalyser:
         self.resolver = EntityResolver(self.settings, gazetteer)
 
     def mentions(self, analysis: StoryAnalysis) -> list[NameMention]:
-        """Every cleaned name mention of the story's articles.
+        """Every cleaned name mention of the story's articles (see ``_rows``)."""
+        story = analysis.story.id
+        found = self._rows(analysis)
+        return [
+            m for article in analysis.articles for m in unpack_mentions(found[article.id], story)
+        ]
+
+    def _rows(self, analysis: StoryAnalysis) -> dict[str, dict[str, Any]]:
+        """Article id -> the article's kept rows: its mentions and its "the X" phrases.
 
         Per article, mentions are found once and kept (``NlpResources.memo``), as compact rows
         (``pack_mentions``): re-briefing a grown story neither re-reads the other articles'
-        parses nor re-runs NER clean-up, and decoding the rows is cheap.
+        parses nor re-runs NER clean-up, and decoding the rows is cheap. The phrases
+        (``article_phrases``, under ``"phrases"``) spare the resolver a regex and the folding of
+        every phrase of every text.
         """
         memo = self.resources.memo(
             "entities/mention-rows",
@@ -66,17 +77,21 @@ class EntitiesAnalyser:
 
         def extract(article: Article) -> dict[str, Any]:
             doc = self.resources.docs([article])[article.id]
-            return pack_mentions(
+            packed = pack_mentions(
                 extract_mentions(doc, article.id, "", self.fixes, self.gazetteer, article.text)
             )
+            packed["phrases"] = article_phrases(article.text)
+            return packed
 
-        found = memo.get(analysis.articles, extract)
-        story = analysis.story.id
-        return [m for article in analysis.articles for m in unpack_mentions(found[article.id], story)]
+        return memo.get(analysis.articles, extract)
 
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with ``entities`` filled in, most salient first."""
-        entities = self.resolver.resolve(self.mentions(analysis), analysis.articles)
+        rows = self._rows(analysis)
+        story = analysis.story.id
+        mentions = [m for a in analysis.articles for m in unpack_mentions(rows[a.id], story)]
+        phrases = {a.id: rows[a.id]["phrases"] for a in analysis.articles}
+        entities = self.resolver.resolve(mentions, analysis.articles, phrases)
         return dataclasses.replace(analysis, entities=tuple(entities))
 
 
