@@ -4,6 +4,7 @@ extracts them again when it does not; reused or not, the figures are those of a 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
@@ -78,11 +79,19 @@ class _Counted(NlpResources):
 
 
 @pytest.fixture(scope="module")
-def store() -> MemoryStore:
+def cold_store() -> MemoryStore:
     """A store filled by a cold run of the three-article story."""
     filled = MemoryStore()
     FigureAnalyser(NlpResources(store=filled)).analyse(_analysis([SIRENKO, RIVER]))
     return filled
+
+
+@pytest.fixture
+def store(cold_store: MemoryStore) -> MemoryStore:
+    """Each test's own copy of the cold store: a rerun's new figures replace an article's
+    rows it superseded (``memo.ONE_PER_ARTICLE``), so a shared store would carry one test's
+    story into the next."""
+    return copy.deepcopy(cold_store)
 
 
 def _rerun(store: MemoryStore, analysis: StoryAnalysis) -> tuple[StoryAnalysis, list[str]]:
