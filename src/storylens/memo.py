@@ -9,6 +9,12 @@ or come from elsewhere, and loading it must never run code.
 ``to_json`` / ``from_json`` turn the project's frozen dataclasses (with tuples, frozensets,
 dates, optional and nested records) into JSON values and back, guided by their type hints, so a
 stage declares its result type and needs no hand-written serialiser.
+
+Kinds carry a digest of code and settings, and some a key of story-level inputs, so every
+upgrade and every re-brief of a growing story would leave rows no run reads again. A memo's new
+row therefore deletes, in the same transaction, the rows it makes unreachable (``superseding``):
+the article's rows of the stage under other digests and, for ``ONE_PER_ARTICLE`` stages, under
+other keys. Rows of stories that no longer exist go with ``Store.prune_artifacts``.
 """
 
 from __future__ import annotations
