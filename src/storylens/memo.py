@@ -47,6 +47,7 @@ __all__ = [
     "code_digest",
     "encoder",
     "from_json",
+    "glob_literal",
     "pack_json",
     "superseding",
     "to_json",
@@ -74,7 +75,7 @@ _DIGEST = re.compile(r"[0-9a-f]{12}")
 _DIGEST_GLOB = "[0-9a-f]" * 12
 
 
-def _glob_literal(text: str) -> str:
+def glob_literal(text: str) -> str:
     """``text`` as a GLOB pattern matching itself alone (SQLite GLOB and ``fnmatchcase``)."""
     return "".join(f"[{c}]" if c in "[*?" else c for c in text)
 
@@ -95,8 +96,8 @@ def superseding(owner: str, versioned: str, kind: str, one_per_owner: bool) -> t
     stage, _, version = versioned.rpartition("/")
     if not stage or not _DIGEST.fullmatch(version):
         return None
-    family = f"{_glob_literal(stage)}/{_DIGEST_GLOB}*"
-    keep = _glob_literal(kind) if one_per_owner else f"{_glob_literal(versioned)}*"
+    family = f"{glob_literal(stage)}/{_DIGEST_GLOB}*"
+    keep = glob_literal(kind) if one_per_owner else f"{glob_literal(versioned)}*"
     return owner, family, keep
 
 

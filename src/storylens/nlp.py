@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from storylens.errors import ConfigError
 from storylens.fast_pipes import speed_up
 from storylens.gctune import prepare_worker
-from storylens.memo import ArticleMemo, code_digest
+from storylens.memo import ArticleMemo, code_digest, glob_literal
 from storylens.records import Article
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ class NlpResources:
             if self.store is not None:
                 fresh.append((article.id, kind, _serialise(doc)))
         if self.store is not None and fresh:
-            self.store.put_artifacts(fresh)
+            self.store.put_artifacts(fresh, self._superseded(a for a, _, _ in fresh))
         self._evict(keep=len(wanted))
 
     def _parse_on_pool(self, articles: Sequence[Article], keep: bool) -> None:
@@ -223,11 +223,19 @@ class NlpResources:
                 ):
                     if self.store is not None:
                         self.store.put_artifacts(
-                            [(a.id, kind, data) for a, data in zip(chunk, payloads, strict=True)]
+                            [(a.id, kind, data) for a, data in zip(chunk, payloads, strict=True)],
+                            self._superseded(a.id for a in chunk),
                         )
                     if keep or self.store is None:
                         for article, payload in zip(chunk, payloads, strict=True):
                             self._docs[article.id] = _deserialise(payload, self.nlp.vocab)
+
+    def _superseded(self, article_ids: Iterable[str]) -> list[tuple[str, str, str]]:
+        """The same model's parses of other versions, which a new parse makes unreachable
+        (another model's, "sm" beside "lg" in one store, stay)."""
+        family = f"spacy/{glob_literal(self.model)}/*"
+        keep = glob_literal(self.artifact_kind)
+        return [(article_id, family, keep) for article_id in article_ids]
 
     def _evict(self, keep: int) -> None:
         """Drop the least recently used parses beyond the cache size (never the newest ``keep``;

@@ -146,3 +146,19 @@ def test_without_focus_the_cache_keeps_the_most_recent(monkeypatch: pytest.Monke
 def test_resources_of_one_process_share_the_loaded_pipeline() -> None:
     # A re-brief builds new resources; loading the pipeline again cost 0.4 s of it.
     assert NlpResources().nlp is NlpResources(store=MemoryStore()).nlp
+
+
+def test_a_new_parse_replaces_the_same_models_older_versions_only() -> None:
+    store = MemoryStore()
+    resources = NlpResources(store=store)
+    model = resources.model
+    store.put_artifacts([
+        ("a0", f"spacy/{model}/0.0.1/z", b"old version"),
+        ("a0", "spacy/another_model/1.0/z", b"another model"),
+        ("a1", f"spacy/{model}/0.0.1/z", b"another article"),
+    ])
+    resources.parse(ARTICLES[:1], keep=False)
+    assert store.get_artifact("a0", resources.artifact_kind) is not None
+    assert store.get_artifact("a0", f"spacy/{model}/0.0.1/z") is None
+    assert store.get_artifact("a0", "spacy/another_model/1.0/z") == b"another model"
+    assert store.get_artifact("a1", f"spacy/{model}/0.0.1/z") == b"another article"
