@@ -24,7 +24,7 @@ from storylens.entities.mentions import NameMention
 from storylens.entities.roles import ORG_HEADS, TITLE_WORDS
 from storylens.records import Article
 
-__all__ = ["NominalTarget", "article_phrases", "nominal_mentions"]
+__all__ = ["NameSearch", "NominalTarget", "TextSearch", "article_phrases", "nominal_mentions"]
 
 _PHRASE = re.compile(r"\b[Tt]he ((?:[a-z][a-z'’-]* ){0,2}[a-z][a-z'’-]*)\b")
 _ROLE_WORDS = TITLE_WORDS - {"first", "former", "acting", "interim", "ex", "head", "chief"}
@@ -37,6 +37,19 @@ class NominalTarget(Protocol):
 
     type: str
     mentions: list[NameMention]
+
+
+class NameSearch(Protocol):
+    """Which articles' texts hold a string (an outlet's lower-cased name), as article ids."""
+
+    def articles_with(self, needle: str, articles: Sequence[Article]) -> set[str]: ...
+
+
+class TextSearch:
+    """``NameSearch`` by reading every text (``entities/name_hits.py`` keeps the answers)."""
+
+    def articles_with(self, needle: str, articles: Sequence[Article]) -> set[str]:
+        return {a.id for a in articles if needle in a.text}
 
 
 def article_phrases(text: str) -> list[int | str]:
@@ -85,10 +98,12 @@ def nominal_mentions(
     clusters: Sequence[NominalTarget],
     articles: Sequence[Article],
     phrases: Mapping[str, Sequence[int | str]] | None = None,
+    search: NameSearch | None = None,
 ) -> list[tuple[NameMention, NominalTarget]]:
     """``(reference, cluster)`` pairs for the nominal references the rules resolve.
 
-    ``phrases`` maps article ids to their ``article_phrases`` (found here when absent).
+    ``phrases`` maps article ids to their ``article_phrases`` (found here when absent);
+    ``search`` tells which texts hold an outlet's lower-cased name (``TextSearch`` if absent).
     """
     people: dict[str, list[NominalTarget]] = {}
     for cluster in clusters:
@@ -119,6 +134,13 @@ def nominal_mentions(
     ]
     # An outlet with no multi-word name can have no lower-cased use: not visited per article.
     outlet_names = [(cluster, names) for cluster, names in outlet_names if names]
+    # A lower-case use is the lower-cased name written as it is: only texts holding it are read.
+    search = search or TextSearch()
+    holding = {
+        lower: search.articles_with(lower, articles)
+        for _, names in outlet_names
+        for _, lower, _ in names
+    }
     found: list[tuple[NameMention, NominalTarget]] = []
     first_named: dict[int, dict[str, int]] = {}
     for article in articles:
@@ -141,7 +163,7 @@ def nominal_mentions(
                 continue
             reference = _reference(article.id, start, end, text[start:end], key)
             found.append((reference, owner))
-        found.extend(_lower_case_outlets(outlet_names, article, taken))
+        found.extend(_lower_case_outlets(outlet_names, article, taken, holding))
     return found
 
 
@@ -149,14 +171,16 @@ def _lower_case_outlets(
     outlet_names: Sequence[tuple[NominalTarget, Sequence[tuple[str, str, re.Pattern[str]]]]],
     article: Article,
     taken: set[tuple[str, int]],
+    holding: Mapping[str, set[str]],
 ) -> list[tuple[NameMention, NominalTarget]]:
     """Outlets' names written in lower case in the article. ``outlet_names`` holds each
-    name with its lower-cased form and pattern, made once per story (not once per article)."""
+    name with its lower-cased form and pattern, made once per story (not once per article);
+    ``holding`` the articles whose text holds each lower-cased form."""
     found: list[tuple[NameMention, NominalTarget]] = []
     lowered: str | None = None  # the article's lower-cased text, made once a name is in it
     for cluster, names in outlet_names:
         for name, lower, pattern in names:
-            if lower not in article.text:
+            if article.id not in holding[lower]:
                 continue  # a lower-case use is the lower-cased name, written as it is
             if lowered is None:
                 lowered = article.text.lower()

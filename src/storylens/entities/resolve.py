@@ -26,7 +26,7 @@ from storylens.entities.fold import fold_name
 from storylens.entities.gazetteer import Gazetteer, Place
 from storylens.entities.groups import NameGroup, build_groups
 from storylens.entities.mentions import NameMention
-from storylens.entities.nominals import nominal_mentions
+from storylens.entities.nominals import NameSearch, nominal_mentions
 from storylens.entities.outlets import (
     ShortForms,
     known_outlets,
@@ -78,9 +78,10 @@ class EntityResolver:
         mentions: Sequence[NameMention],
         articles: Sequence[Article],
         phrases: Mapping[str, Sequence[int | str]] | None = None,
+        search: NameSearch | None = None,
     ) -> list[Cluster]:
         """Resolve mentions into clusters (``resolve`` turns them into entities); ``phrases``
-        are the articles' kept ``article_phrases`` (see ``nominal_mentions``)."""
+        and ``search`` are what ``nominal_mentions`` reads of the texts, when kept."""
         texts = {a.id: a.text for a in articles}
         outlets = known_outlets(articles)
         groups = build_groups(
@@ -161,7 +162,7 @@ class EntityResolver:
             c for c in clusters if c.mentions and not all(id(m) in weak for m in c.mentions)
         ]
         self._add_nominal_references(clusters, articles)
-        for reference, target in nominal_mentions(clusters, articles, phrases):
+        for reference, target in nominal_mentions(clusters, articles, phrases, search):
             target.mentions.append(reference)
         return clusters
 
@@ -211,9 +212,11 @@ class EntityResolver:
         mentions: Sequence[NameMention],
         articles: Sequence[Article],
         phrases: Mapping[str, Sequence[int | str]] | None = None,
+        search: NameSearch | None = None,
     ) -> list[Entity]:
         """Entities for the mentions of ``articles``, sorted by salience (``phrases``: the
-        articles' kept "the X" phrases, found from the texts when absent).
+        articles' kept "the X" phrases, found from the texts when absent; ``search``: which
+        texts hold an outlet's lower-cased name, kept or by reading them).
 
         Example:
             >>> resolver = EntityResolver(EntitySettings(), gazetteer=None)
@@ -221,7 +224,7 @@ class EntityResolver:
             []
         """
         order = {a.id: i for i, a in enumerate(articles)}
-        entities = [_entity(c, order) for c in self.clusters(mentions, articles, phrases)]
+        entities = [_entity(c, order) for c in self.clusters(mentions, articles, phrases, search)]
         return sorted(entities, key=salience_key)
 
 

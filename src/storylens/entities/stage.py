@@ -14,9 +14,11 @@ from storylens.entities.mentions import (
     pack_mentions,
     unpack_mentions,
 )
+from storylens.entities.name_hits import KeptNameSearch
 from storylens.entities.nominals import article_phrases
 from storylens.entities.resolve import EntityResolver
 from storylens.entities.settings import EntitySettings
+from storylens.memo import code_digest
 from storylens.nlp import NlpResources
 from storylens.records import Article, StoryAnalysis
 
@@ -85,13 +87,24 @@ class EntitiesAnalyser:
 
         return memo.get(analysis.articles, extract)
 
+    def _name_hits_kind(self) -> str:
+        """The store key of the stories' kept name searches (``name_hits.py``)."""
+        version = code_digest(
+            "storylens.entities", f"{(self.fixes, self.settings)!r}|{self.resources.artifact_kind}"
+        )
+        return f"entities/name-hits/{version}"
+
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with ``entities`` filled in, most salient first."""
         rows = self._rows(analysis)
         story = analysis.story.id
         mentions = [m for a in analysis.articles for m in unpack_mentions(rows[a.id], story)]
         phrases = {a.id: rows[a.id]["phrases"] for a in analysis.articles}
-        entities = self.resolver.resolve(mentions, analysis.articles, phrases)
+        search = KeptNameSearch(
+            self.resources.store, story, self._name_hits_kind(), analysis.articles
+        )
+        entities = self.resolver.resolve(mentions, analysis.articles, phrases, search)
+        search.save()
         return dataclasses.replace(analysis, entities=tuple(entities))
 
 
