@@ -230,6 +230,8 @@ class _Scorer:
             vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
             tfidf = vectorizer.fit_transform([t or "_" for t in self.texts]).tocsr()
             wordnet = self.wordnet()
+            if wordnet is not None and overlaps is not None and overlaps.wordnet is wordnet:
+                overlaps.prime(sorted({w for t in self.texts for w in t.split()}))
             self.bounds = _PairFilter(self.texts, tfidf, wordnet).pairs(self.floor)
 
     def wordnet(self) -> WordNet | None:

@@ -71,7 +71,9 @@ class WordNet:
     def __init__(self, root: Path) -> None:
         #: Which database this is (kept results of its lookups name it).
         self.fingerprint = f"{root.resolve()}:" + ",".join(
-            str((root / f"{kind}.{pos}").stat().st_size) for kind in ("index", "data") for pos in _POS
+            str((root / f"{kind}.{pos}").stat().st_size)
+            for kind in ("index", "data")
+            for pos in _POS
         )
         self._index = [(pos[0], _Lines(root / f"index.{pos}")) for pos in _POS]
         self._data = {pos[0]: _Lines(root / f"data.{pos}") for pos in _POS if pos[0] in "nv"}
@@ -114,6 +116,16 @@ class WordNet:
             broader = frozenset(h for sense in senses for h in self.hypernyms_of(sense))
             found = self._memo[lemma] = (senses, broader)
         return found
+
+    def knows(self, lemma: str) -> bool:
+        """Whether ``concepts(lemma)`` is already at hand (looked up or ``remember``-ed)."""
+        return lemma in self._memo
+
+    def remember(self, lemma: str, concepts: tuple[frozenset[str], frozenset[str]]) -> None:
+        """Take ``concepts(lemma)`` as kept by an earlier run on the same database files (see
+        ``pair_cache.OverlapCache.prime``): looking up a story's few thousand words in the
+        files cost a re-brief about 0.1 s."""
+        self._memo[lemma] = concepts
 
     @staticmethod
     @lru_cache(maxsize=1)
