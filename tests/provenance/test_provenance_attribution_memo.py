@@ -7,14 +7,15 @@ import dataclasses
 
 import pytest
 
-from storylens.memo import from_json, to_json
+from storylens.memo import pack_json, unpack_json
 from storylens.nlp import NlpResources
 from storylens.provenance import stage as stage_module
 from storylens.provenance.attribution import (
-    SentenceScan,
     find_attributions,
+    pack_scans,
     resolve_attributions,
     scan_attributions,
+    unpack_scans,
 )
 from storylens.provenance.outlets import OutletDirectory
 from storylens.provenance.settings import ProvenanceSettings
@@ -73,8 +74,8 @@ def test_scan_then_resolve_is_find_attributions() -> None:
         directory = OutletDirectory.build(["Kyiv Courier"])
         expected = find_attributions(article, sentences, OutletDirectory.build(["Kyiv Courier"]))
         scan = scan_attributions(sentences)
-        stored = from_json(tuple[SentenceScan, ...], to_json(scan))  # as the memo keeps it
-        assert stored == scan
+        stored = unpack_scans(unpack_json(pack_json(pack_scans(scan))))  # as the stage keeps it
+        assert stored == scan and all(isinstance(row, list) for row in pack_scans(scan))
         got = resolve_attributions(article, sentences, stored, directory, lambda s, e: None)
         assert got == expected and got
 
@@ -87,7 +88,7 @@ def test_rebrief_reads_scans_and_labels_back(labels: list[tuple[int, int]]) -> N
         outs.append(analyser.analyse(_analysis()))
         asked.append(len(labels))
     memo = analyser.resources.memo(  # type: ignore[union-attr]
-        "provenance/attribution", tuple[SentenceScan, ...], "storylens.provenance",
+        "provenance/attribution", str, "storylens.provenance",
         analyser.settings)
     assert memo.reused == len(_TEXTS) and memo.computed == 0
     assert asked[0] == asked[1] > 0  # "Petrenko", "Zerkalo": asked once, then read back
@@ -118,6 +119,6 @@ def test_edited_sentences_are_scanned_again(labels: list[tuple[int, int]]) -> No
     analyser = ProvenanceAnalyser(ProvenanceSettings(), _Resources(store=store))
     analyser.analyse(dataclasses.replace(analysis, sentences=moved))
     memo = analyser.resources.memo(  # type: ignore[union-attr]
-        "provenance/attribution", tuple[SentenceScan, ...], "storylens.provenance",
+        "provenance/attribution", str, "storylens.provenance",
         analyser.settings)
     assert (memo.computed, memo.reused) == (1, 1)  # a1's offsets changed: its scan is redone

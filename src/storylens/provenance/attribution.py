@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from storylens.provenance.features import fold
 from storylens.provenance.outlets import OutletDirectory, is_agency_name, looks_like_outlet
@@ -42,8 +42,10 @@ __all__ = [
     "entity_label",
     "find_attributions",
     "is_translation",
+    "pack_scans",
     "resolve_attributions",
     "scan_attributions",
+    "unpack_scans",
 ]
 
 SourceKind = Literal["outlet", "agency", "person", "organisation"]
@@ -266,6 +268,27 @@ class SentenceScan:
     position: int
     cues: tuple[CueMatch, ...]
     reporters: tuple[ReporterMatch, ...]
+
+
+def pack_scans(scans: Sequence[SentenceScan]) -> list[list[Any]]:
+    """An article's scans as positional JSON rows (kept per article in the store): the memo's
+    type-driven decoding of keyed objects took 0.15 s on a 568-article story."""
+    return [
+        [scan.position,
+         [[c.cue, c.name_start, c.name_end, c.name, c.cut, c.desc, c.appos, c.verb, c.start, c.end]
+          for c in scan.cues],
+         [[r.outlet, r.start, r.end] for r in scan.reporters]]
+        for scan in scans
+    ]
+
+
+def unpack_scans(rows: Sequence[Sequence[Any]]) -> tuple[SentenceScan, ...]:
+    """The inverse of :func:`pack_scans`."""
+    return tuple(
+        SentenceScan(position, tuple(CueMatch(*cue) for cue in cues),
+                     tuple(ReporterMatch(*reporter) for reporter in reporters))
+        for position, cues, reporters in rows
+    )
 
 
 def scan_attributions(sentences: Sequence[Sentence]) -> tuple[SentenceScan, ...]:

@@ -157,15 +157,16 @@ def align_articles(
     grouped: dict[tuple[str, str], list[AlignedPair]] = defaultdict(list)
     # Credited pairs in both orders: a tuple lookup per candidate, not a frozenset built for it.
     credited = {(a, b) for pair in cited for a in pair for b in pair if a != b}
+    keys = scores.sentence_keys(flat) if scores is not None else []
     for i, j in candidate_pairs(flat, settings):
         left, right = flat[i], flat[j]
         if left.article_id > right.article_id:
-            left, right = right, left
+            left, right, i, j = right, left, j, i
         threshold = settings.sentence_threshold
         if credited and (left.article_id, right.article_id) in credited:
             threshold = settings.cited_sentence_threshold
         if scores is not None:
-            cached = scores.score(left, right, threshold)
+            cached = scores.score_keyed(left, right, keys[i], keys[j], threshold)
             if cached is not None:
                 grouped[(left.article_id, right.article_id)].append(AlignedPair(left, right, cached))
             continue

@@ -112,13 +112,25 @@ class PairScoreCache:
                 self._new[key] = found
         return found
 
+    def sentence_keys(self, sentences: Sequence[SentenceFeatures]) -> list[str]:
+        """Each sentence's part of a verdict's key (its article's fingerprint and its index),
+        for :meth:`score_keyed`: formatted once per sentence, not once per candidate pair."""
+        prints = self.fingerprints
+        return [f"{prints[s.article_id]}{s.index}" for s in sentences]
+
     def score(self, left: SentenceFeatures, right: SentenceFeatures, floor: float) -> PairScore | None:
         """``score_pair(left, right, floor)`` when it reaches ``floor``, else ``None``."""
+        prints = self.fingerprints
+        return self.score_keyed(left, right, f"{prints[left.article_id]}{left.index}",
+                                f"{prints[right.article_id]}{right.index}", floor)
+
+    def score_keyed(self, left: SentenceFeatures, right: SentenceFeatures, left_key: str,
+                    right_key: str, floor: float) -> PairScore | None:
+        """:meth:`score` with the sentences' keys given (see :meth:`sentence_keys`)."""
         tail = self._tails.get(floor)
         if tail is None:
             tail = self._tails[floor] = f":{floor!r}"
-        prints = self.fingerprints
-        key = f"{prints[left.article_id]}{left.index}:{prints[right.article_id]}{right.index}{tail}"
+        key = f"{left_key}:{right_key}{tail}"
         # Most verdicts of a re-brief come from the base: looked up inline (100,000 a story).
         found = self._base.pop(key, None)
         if found is not None:
