@@ -99,8 +99,9 @@ class SummaryAnalyser:
             if mention.type == "DATE" and _DAY.match(mention.value):
                 by_article[mention.article_id].append((mention.start, mention.value[:10]))
         for article_id, mentions in by_article.items():
+            ordered = sorted(mentions)  # once per article, not once per sentence
             for sentence in sentences.get(article_id, ()):
-                inside = [value for start, value in sorted(mentions) if sentence.start <= start < sentence.end]
+                inside = [value for start, value in ordered if sentence.start <= start < sentence.end]
                 if inside:
                     out[(article_id, sentence.index)] = inside[0]
         return out

@@ -265,27 +265,43 @@ def sentence_units(sentences: Sequence[Sentence], settings: SummarizerSettings) 
 
 
 def pack_units(units: Sequence[SentenceUnit]) -> list[list[Any]]:
-    """Units as plain JSON rows, positional: a grown story reads back thousands of them."""
+    """Units as plain JSON rows, positional: a grown story reads back thousands of them. Each
+    list of stems or numbers is one space-joined string (see :func:`_flat`): decoding one
+    string and splitting it in C costs a fraction of decoding a JSON string per stem."""
     return [
-        [list(u.stems), sorted(u.numbers)]
+        [_flat(u.stems), _flat(sorted(u.numbers))]
         if u.cleaned is None
-        else [list(u.stems), sorted(u.numbers), u.cleaned.offset, u.cleaned.text, u.cleaned.dangling,
-              list(u.pronoun) if u.pronoun else None, list(u.kept_stems), sorted(u.kept_numbers)]
+        else [_flat(u.stems), _flat(sorted(u.numbers)), u.cleaned.offset, u.cleaned.text,
+              u.cleaned.dangling, list(u.pronoun) if u.pronoun else None, _flat(u.kept_stems),
+              _flat(sorted(u.kept_numbers))]
         for u in units
     ]
 
 
+def _flat(items: Sequence[str]) -> str | list[str]:
+    """``items`` as one space-joined string when that splits back to exactly them, else as a
+    list: no items (so that a string field always splits) or an item with a space in it."""
+    joined = " ".join(items)
+    return joined if items and joined.split(" ") == list(items) else list(items)
+
+
 def unpack_units(rows: Sequence[Sequence[Any]]) -> tuple[SentenceUnit, ...]:
-    """The inverse of :func:`pack_units`."""
+    """The inverse of :func:`pack_units` (a field of stems or numbers is a list, or a string to
+    split: tested inline, as a call per field cost more than the splitting)."""
     out: list[SentenceUnit] = []
     for row in rows:
+        stems, numbers = row[0], row[1]
+        stems = tuple(stems.split(" ") if stems.__class__ is str else stems)
+        numbers = frozenset(numbers.split(" ") if numbers.__class__ is str else numbers)
         if len(row) == 2:
-            out.append(SentenceUnit(tuple(row[0]), frozenset(row[1])))
+            out.append(SentenceUnit(stems, numbers))
             continue
-        stems, numbers, offset, text, dangling, pronoun, kept_stems, kept_numbers = row
+        offset, text, dangling, pronoun, kept_stems, kept_numbers = row[2:]
         out.append(SentenceUnit(
-            tuple(stems), frozenset(numbers), Cleaned(offset, text, dangling),
-            (pronoun[0], pronoun[1]) if pronoun else None, tuple(kept_stems), frozenset(kept_numbers),
+            stems, numbers, Cleaned(offset, text, dangling),
+            (pronoun[0], pronoun[1]) if pronoun else None,
+            tuple(kept_stems.split(" ") if kept_stems.__class__ is str else kept_stems),
+            frozenset(kept_numbers.split(" ") if kept_numbers.__class__ is str else kept_numbers),
         ))
     return tuple(out)
 
