@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storylens.provenance.features import fold
 
@@ -200,7 +201,7 @@ class OutletDirectory:
         if not key.isalpha() or len(key) < 2:
             return None
         for canonical in dict.fromkeys(self.canonical.values()):
-            initials = "".join(w[0] for w in fold(_strip_article(canonical)).split() if w[:1].isalpha())
+            initials = _initials(canonical)
             if len(initials) >= 2 and initials == key:
                 return canonical
         return None
@@ -213,3 +214,10 @@ class OutletDirectory:
 def is_agency_name(name: str) -> bool:
     """Whether a name reads like a (government or news) agency: "State Emergency Service"."""
     return bool(set(fold(name).split()) & _AGENCY_WORDS)
+
+
+@lru_cache(maxsize=50_000)
+def _initials(canonical: str) -> str:
+    """The initials of an outlet's name ("The Northern Times" -> "nt"), once per name: an
+    unknown short form is tried against every outlet of the directory (a thousand names)."""
+    return "".join(w[0] for w in fold(_strip_article(canonical)).split() if w[:1].isalpha())

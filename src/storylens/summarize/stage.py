@@ -9,6 +9,7 @@ near-duplicate detection, publication dates and dropping such sentences.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
@@ -99,11 +100,14 @@ class SummaryAnalyser:
             if mention.type == "DATE" and _DAY.match(mention.value):
                 by_article[mention.article_id].append((mention.start, mention.value[:10]))
         for article_id, mentions in by_article.items():
-            ordered = sorted(mentions)  # once per article, not once per sentence
+            # Sorted once per article; a sentence's first mention is the first at or after its
+            # start (by offset, then value, as a sort of the mentions inside it would give).
+            ordered = sorted(mentions)
+            starts = [start for start, _ in ordered]
             for sentence in sentences.get(article_id, ()):
-                inside = [value for start, value in ordered if sentence.start <= start < sentence.end]
-                if inside:
-                    out[(article_id, sentence.index)] = inside[0]
+                at = bisect.bisect_left(starts, sentence.start)
+                if at < len(ordered) and ordered[at][0] < sentence.end:
+                    out[(article_id, sentence.index)] = ordered[at][1]
         return out
 
     @staticmethod
