@@ -190,15 +190,21 @@ class ProvenanceReport:
             return self.group_of(article)
         return article
 
-    def independent_sources_for(self, mentions: Iterable[Mention]) -> list[tuple[str, ...]]:
+    def independent_sources_for(
+        self, mentions: Iterable[Mention], origins: Sequence[str] | None = None
+    ) -> list[tuple[str, ...]]:
         """Independent groups among the articles carrying a fact, judged sentence by sentence.
 
         Two articles are one source for the fact when the sentences that carry it were aligned
-        (copied, rewritten, translated) one from the other.
+        (copied, rewritten, translated) one from the other. ``origins`` are the mentions'
+        ``origin_of`` when the caller has them already.
         """
+        mentions = list(mentions)
+        if origins is None:
+            origins = [self.origin_of(mention) for mention in mentions]
         by_origin: dict[str, list[str]] = {}
-        for mention in mentions:
-            by_origin.setdefault(self.origin_of(mention), []).append(mention.article_id)
+        for mention, origin in zip(mentions, origins, strict=True):
+            by_origin.setdefault(origin, []).append(mention.article_id)
         ordered = sorted(by_origin.items(), key=lambda kv: self._rank.get(kv[0], 1 << 30))
         return [tuple(dict.fromkeys(ids)) for _, ids in ordered]
 

@@ -312,8 +312,11 @@ class ProvenanceAnalyser:
         report: ProvenanceReport,
     ) -> tuple[ArticleProvenance, ...]:
         out: list[ArticleProvenance] = []
+        by_source: dict[str, list[ProvenanceLink]] = defaultdict(list)
+        for link in links:  # each article's links, in order, without a pass over all per article
+            by_source[link.source].append(link)
         for article in articles:
-            own_links = [link for link in links if link.source == article.id]
+            own_links = by_source.get(article.id, [])
             derived = sorted({i for link in own_links for i, _, _ in link.pairs})
             counted = [s for s in sentences[article.id] if len(s.text.split()) >= MIN_TOKENS]
             total = max(1, len(counted))
@@ -359,9 +362,9 @@ def _pack_rows(rows: list[list[Any]]) -> str:
 
 
 def _fact(fact_id: str, kind: str, spans: Sequence[Mention], report: ProvenanceReport) -> FactProvenance:
-    groups = tuple(report.independent_sources_for(spans))
+    origins = [report.origin_of(m) for m in spans]  # once, for the groups and the earliest
+    groups = tuple(report.independent_sources_for(spans, origins))
     sources = tuple(dict.fromkeys(m.article_id for m in spans))
-    origins = [report.origin_of(m) for m in spans]
     return FactProvenance(fact_id, kind, sources, groups, report.earliest(origins))
 
 
