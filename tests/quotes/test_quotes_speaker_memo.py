@@ -177,3 +177,13 @@ def test_people_looked_up_only_for_pronouns(resources: NlpResources) -> None:
     assert not any(lookup[0] == "person_mentions" for lookup in recorder.trace()[0])
     assert resolver.resolve(named) == ResolvedSpeaker("Ivan Kovalenko", "e-kovalenko")
     assert any(lookup[0] == "person_mentions" for lookup in recorder.trace()[0])
+
+
+def test_new_speakers_replace_rows_of_older_code() -> None:
+    fresh = MemoryStore()
+    fresh.put_artifacts([("dam", "quotes/speakers/0123456789ab", b"[]")])
+    fresh.put_artifacts([("dam", "figures/figures/0123456789ab", b"[]")])  # another stage
+    articles = [_article("dam", DAM, 1)]
+    QuotesAnalyser(SETTINGS, NlpResources(store=fresh)).analyse(_analysis(articles, [PETRENKO]))
+    assert fresh.get_artifact("dam", "quotes/speakers/0123456789ab") is None
+    assert fresh.get_artifact("dam", "figures/figures/0123456789ab") == b"[]"

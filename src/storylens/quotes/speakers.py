@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storylens.memo import encoder, from_json
+from storylens.memo import encoder, from_json, superseding
 from storylens.quotes.resolve import EntityLookups, ResolvedSpeaker
 from storylens.records import Article, Entity, Mention
 
@@ -196,5 +196,7 @@ class SpeakerMemo:
                 self._memory.popitem(last=False)
             out[article.id] = found
         if fresh and self.store is not None:
-            self.store.put_artifacts(fresh)
+            # An article's speakers under older code or settings are unreachable now: replaced.
+            stale = [superseding(a, self.kind, self.kind, True) for a, _, _ in fresh]
+            self.store.put_artifacts(fresh, [s for s in stale if s is not None])
         return out
