@@ -212,3 +212,18 @@ def test_stage_feature_rows_round_trip(story_articles: Story_) -> None:
         assert unpack_json(stored) == rows
         assert unpack_features(text.id, unpack_json(stored)) == unpack_features(text.id, rows)
         assert len(stored) < len(json.dumps(rows))
+
+
+def test_a_rewritten_base_drops_the_storys_caches_of_older_code(story_articles: Story_) -> None:
+    settings = ProvenanceSettings()
+    store = MemoryStore()
+    old = ("s1", "provenance/pairs/0123456789ab", b"old base")
+    store.put_artifacts([old, ("s1", "provenance/pairs/0123456789ab/new", b"old new")])
+    store.put_artifacts([("s2", "provenance/pairs/0123456789ab", b"another story")])
+    cache = PairScoreCache(store, "s1", settings, _fingerprints(story_articles))
+    find_derivations(_texts(story_articles), settings, scores=cache)
+    cache.save()  # a first save writes the base
+    assert store.get_artifact("s1", "provenance/pairs/0123456789ab") is None
+    assert store.get_artifact("s1", "provenance/pairs/0123456789ab/new") is None
+    assert store.get_artifact("s1", cache.kind)
+    assert store.get_artifact("s2", "provenance/pairs/0123456789ab") == b"another story"

@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from storylens.memo import code_digest
+from storylens.memo import code_digest, superseding
 from storylens.provenance.align import PairScore, score_pair
 from storylens.provenance.features import SentenceFeatures
 from storylens.provenance.settings import ProvenanceSettings
@@ -158,10 +158,15 @@ class PairScoreCache:
         unused = len(self._base)
         if unused + len(self._new) > self.rewrite_share * len(self._kept):
             self._kept.update(self._new)
-            self.store.put_artifacts([
-                (self.story_id, self.kind, _pack(self._kept)),
-                (self.story_id, f"{self.kind}/new", b""),
-            ])
+            # The base rewrite also drops the story's caches of older code or settings.
+            stale = superseding(self.story_id, self.kind, self.kind, False)
+            self.store.put_artifacts(
+                [
+                    (self.story_id, self.kind, _pack(self._kept)),
+                    (self.story_id, f"{self.kind}/new", b""),
+                ],
+                [stale] if stale is not None else [],
+            )
             self._base, self._stored_new, self._kept, self._new = self._kept, {}, {}, {}
         elif self.computed or len(self._new) != len(self._stored_new):
             self.store.put_artifacts([(self.story_id, f"{self.kind}/new", _pack(self._new))])
