@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from storylens.errors import StoreError
 from storylens.records import Article, Story
 from storylens.store import MemoryStore, SQLiteStore, Store
 from storylens.store.base import SourceRecord
@@ -68,7 +69,7 @@ def test_a_failed_write_keeps_the_superseded_rows_and_the_store_usable(tmp_path:
     store = SQLiteStore(tmp_path / "s.sqlite")
     store.put_artifacts([("a1", f"{OLD}/x", b"old")])
     bad: list[tuple[str, str, bytes]] = [("a1", f"{NEW}/x", None)]  # type: ignore[list-item]
-    with pytest.raises(Exception, match="NOT NULL"):
+    with pytest.raises(StoreError, match=r"s\.sqlite: cannot store analysis results .*NOT NULL"):
         store.put_artifacts(bad, [("a1", FAMILY, f"{NEW}/x")])
     assert store.get_artifact("a1", f"{OLD}/x") == b"old"
     store.put_artifacts([("a1", f"{NEW}/x", b"new")], [("a1", FAMILY, f"{NEW}/x")])

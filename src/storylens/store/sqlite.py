@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from storylens.errors import StoreError
@@ -113,6 +114,23 @@ class SQLiteStore:
                 self._db.execute("ROLLBACK")
                 raise
 
+    @contextmanager
+    def _transaction(self, failure: str) -> Iterator[None]:
+        """One write, committed whole or rolled back whole: a failed write neither leaves the
+        transaction open (the next one could not begin) nor half done. Database errors become a
+        ``StoreError`` naming the file and what could not be done."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {failure} ({exc})") from exc
+
     # -- sources and articles ---------------------------------------------------------------
 
     def has_source(self, origin: str, digest: str) -> bool:
@@ -124,8 +142,7 @@ class SQLiteStore:
     def add_source(
         self, source: SourceRecord, articles: Sequence[Article], sentences: Sequence[Sentence]
     ) -> int:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._transaction(f"cannot store {source.origin}"):
             before = self._db.total_changes
             self._db.executemany(
                 "INSERT OR IGNORE INTO articles (id, published, outlet, title, data) "
@@ -150,11 +167,6 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)",
                 (source.origin, source.digest, json.dumps(list(source.article_ids))),
             )
-            self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot store {source.origin} ({exc})") from exc
         return added
 
     def article_ids(self) -> list[str]:
@@ -195,18 +207,12 @@ class SQLiteStore:
     # -- stories ------------------------------------------------------------------------------
 
     def save_stories(self, stories: Sequence[Story], removed: Iterable[str] = ()) -> None:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._transaction("cannot save stories"):
             self._db.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in removed])
             self._db.executemany(
                 "INSERT OR REPLACE INTO stories VALUES (?, ?)",
                 [(s.id, json.dumps(story_to_dict(s), ensure_ascii=False)) for s in stories],
             )
-            self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot save stories ({exc})") from exc
 
     def stories(self) -> list[Story]:
         rows = self._db.execute("SELECT data FROM stories ORDER BY id")
@@ -232,17 +238,9 @@ class SQLiteStore:
         items: Sequence[tuple[str, str, bytes]],
         superseded: Sequence[tuple[str, str, str]] = (),
     ) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction("cannot store analysis results"):  # deletions go with the writes
             self._delete_superseded(superseded)
             self._db.executemany("INSERT OR REPLACE INTO artifacts VALUES (?, ?, ?)", items)
-            self._db.execute("COMMIT")
-        except BaseException:
-            # a failed write must not leave the transaction open (the next one would fail to
-            # begin) nor half done: the deletions go with it
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
 
     def _delete_superseded(self, superseded: Sequence[tuple[str, str, str]]) -> None:
         """The deleting half of ``put_artifacts`` (inside its transaction)."""
@@ -268,19 +266,13 @@ class SQLiteStore:
         return present
 
     def prune_artifacts(self) -> int:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._transaction("cannot prune artifacts"):
             before = self._db.total_changes
             self._db.execute(
                 "DELETE FROM artifacts WHERE article_id NOT IN (SELECT id FROM articles) "
                 "AND article_id NOT IN (SELECT id FROM stories)"
             )
             removed = self._db.total_changes - before
-            self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot prune artifacts ({exc})") from exc
         return removed
 
     def close(self) -> None:
