@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from counted_resources_support import CountedResources
 from storylens.figures.claimant import ClaimantFinder, claim_spans
 from storylens.figures.extract import extract_quantities
 from storylens.figures.stage import ArticleInputs, FigureAnalyser, claim_queries, story_inputs
@@ -66,18 +67,6 @@ def _analysis(entities: Sequence[Entity], **changes: object) -> StoryAnalysis:
     return dataclasses.replace(analysis, **changes)  # type: ignore[arg-type]
 
 
-class _Counted(NlpResources):
-    """Resources that record which articles' parses were read."""
-
-    def __init__(self, store: MemoryStore) -> None:
-        super().__init__(store=store)
-        self.read: list[str] = []
-
-    def docs(self, articles: Sequence[Article]):  # type: ignore[no-untyped-def]
-        self.read.extend(a.id for a in articles)
-        return super().docs(articles)
-
-
 @pytest.fixture(scope="module")
 def cold_store() -> MemoryStore:
     """A store filled by a cold run of the three-article story."""
@@ -95,7 +84,7 @@ def store(cold_store: MemoryStore) -> MemoryStore:
 
 
 def _rerun(store: MemoryStore, analysis: StoryAnalysis) -> tuple[StoryAnalysis, list[str]]:
-    resources = _Counted(store)
+    resources = CountedResources(store)
     return FigureAnalyser(resources).analyse(analysis), resources.read
 
 
@@ -179,7 +168,7 @@ def test_claim_spans_are_what_the_finder_reads() -> None:
 
 def test_a_cold_run_reads_each_parse_twice_at_most() -> None:
     # Quantities and claimant lookups from one read of the parse, figures from a second.
-    resources = _Counted(MemoryStore())
+    resources = CountedResources(MemoryStore())
     done = FigureAnalyser(resources).analyse(_analysis([SIRENKO, RIVER]))
     assert sorted(set(resources.read)) == sorted(a.id for a in ARTICLES)
     assert max(resources.read.count(a.id) for a in ARTICLES) <= 2

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from counted_resources_support import CountedResources
 from storylens.entities.index import EntityIndex
 from storylens.nlp import NlpResources
 from storylens.quotes.extract import extract_quotes
@@ -51,18 +52,6 @@ def _analysis(articles: Sequence[Article], entities: Sequence[Entity]) -> StoryA
     return StoryAnalysis(story=story, articles=tuple(articles), entities=tuple(entities))
 
 
-class _Counted(NlpResources):
-    """Resources that record which articles' parses were read."""
-
-    def __init__(self, store: MemoryStore) -> None:
-        super().__init__(store=store)
-        self.read: list[str] = []
-
-    def docs(self, articles: Sequence[Article]):  # type: ignore[no-untyped-def]
-        self.read.extend(a.id for a in articles)
-        return super().docs(articles)
-
-
 def _speakers(analysis: StoryAnalysis) -> list[tuple[str, str | None, str | None]]:
     quotes = [(q.text, q.speaker, q.speaker_id) for q in analysis.quotes]
     return quotes + [(a.content, a.speaker, a.speaker_id) for a in analysis.attributions]
@@ -80,7 +69,7 @@ def store() -> MemoryStore:
 def _rerun(
     store: MemoryStore, articles: Sequence[Article], entities: Sequence[Entity]
 ) -> tuple[StoryAnalysis, list[str]]:
-    resources = _Counted(store)
+    resources = CountedResources(store)
     done = QuotesAnalyser(SETTINGS, resources).analyse(_analysis(articles, entities))
     return done, resources.read
 
