@@ -17,6 +17,20 @@ ARTICLES = [
 ]
 
 
+def _count_parsed_texts(resources: NlpResources, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the pipeline parses from now on (in this process), in order."""
+    parsed: list[str] = []
+    original = resources.nlp.pipe
+
+    def counting_pipe(texts: Any, **kwargs: Any) -> Any:
+        texts = list(texts)
+        parsed.extend(texts)
+        return original(texts, **kwargs)
+
+    monkeypatch.setattr(resources.nlp, "pipe", counting_pipe)
+    return parsed
+
+
 def test_parses_are_stored_and_reused(monkeypatch: pytest.MonkeyPatch) -> None:
     store = MemoryStore()
     first = NlpResources(store=store)
@@ -25,17 +39,9 @@ def test_parses_are_stored_and_reused(monkeypatch: pytest.MonkeyPatch) -> None:
     assert all(store.get_artifact(a.id, kind) for a in ARTICLES)
 
     second = NlpResources(store=store)
-    calls: list[Any] = []
-    original = second.nlp.pipe
-
-    def counting_pipe(texts: Any, **kwargs: Any) -> Any:
-        texts = list(texts)
-        calls.append(texts)
-        return original(texts, **kwargs)
-
-    monkeypatch.setattr(second.nlp, "pipe", counting_pipe)
+    parsed = _count_parsed_texts(second, monkeypatch)
     again = second.docs(ARTICLES)
-    assert calls == []  # nothing parsed again
+    assert parsed == []  # nothing parsed again
     for article in ARTICLES:
         assert [t.text for t in again[article.id]] == [t.text for t in docs[article.id]]
         assert [e.text for e in again[article.id].ents] == [e.text for e in docs[article.id].ents]
@@ -63,15 +69,7 @@ def test_parse_without_keeping_neither_reads_nor_reparses_stored_parses(
         return original(article_id, kind)
 
     monkeypatch.setattr(store, "get_artifact", counting_get)
-    parsed: list[str] = []
-    original_pipe = resources.nlp.pipe
-
-    def counting_pipe(texts: Any, **kwargs: Any) -> Any:
-        texts = list(texts)
-        parsed.extend(texts)
-        return original_pipe(texts, **kwargs)
-
-    monkeypatch.setattr(resources.nlp, "pipe", counting_pipe)
+    parsed = _count_parsed_texts(resources, monkeypatch)
     resources.parse(ARTICLES, keep=False)
     assert read == []  # a re-briefed story's stored parses are not loaded up front
     assert parsed == [ARTICLES[2].text]
