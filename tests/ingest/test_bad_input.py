@@ -141,3 +141,20 @@ def test_a_few_files_are_read_without_a_pool(tmp_path: Path, monkeypatch: pytest
         (tmp_path / f"good{n}.txt").write_text(GOOD.replace("Monday", f"day {n}"), encoding="utf-8")
     report = ingest_paths([tmp_path], MemoryStore(), IngestSettings(workers=2))
     assert report.articles_added == 10 and report.ok
+
+
+def test_files_already_stored_load_no_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Re-running over a stored folder reads and hashes the files, nothing more."""
+    from storylens.ingest import runner
+
+    for n in range(3):
+        (tmp_path / f"good{n}.txt").write_text(GOOD.replace("Monday", f"day {n}"), encoding="utf-8")
+    store = MemoryStore()
+    assert ingest_paths([tmp_path], store, IngestSettings(workers=1)).articles_added == 3
+
+    def no_builder(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a builder (and its language model) was loaded for stored files")
+
+    monkeypatch.setattr(runner, "ArticleBuilder", no_builder)
+    report = ingest_paths([tmp_path], store, IngestSettings(workers=1))
+    assert report.unchanged == 3 and report.ok

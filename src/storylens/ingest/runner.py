@@ -222,10 +222,9 @@ def ingest_paths(
     report.files = len(files)
     workers = settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
     use_pool = workers > 1 and len(files) >= _POOL_MIN_FILES
-    local = None if use_pool else (builder or ArticleBuilder(settings))
-    if use_pool:
-        shared_langid_model()  # loaded once here and inherited by the forked workers
-    pool = ProcessPoolExecutor(max_workers=workers) if use_pool else None
+    # Built at the first new file: a run over files already stored loads no model at all.
+    local: ArticleBuilder | None = builder
+    pool: ProcessPoolExecutor | None = None
     pending: list[Future[ParsedSource]] = []
     done = 0
 
@@ -255,11 +254,14 @@ def ingest_paths(
                 tick(origin)
                 continue
             content_type = content_type_for(path, data)
-            if local is not None:
+            if not use_pool:
+                local = local or ArticleBuilder(settings)
                 _store_parsed(local.parse(data, origin, content_type, digest), store, report)
                 tick(origin)
             else:
-                assert pool is not None
+                if pool is None:
+                    shared_langid_model()  # loaded once here and inherited by the forked workers
+                    pool = ProcessPoolExecutor(max_workers=workers)
                 pending.append(pool.submit(_worker_parse, settings, data, origin, content_type, digest))
                 drain(workers * 4)
         drain(0)
