@@ -25,6 +25,8 @@ import Stemmer
 from anyascii import anyascii
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storylens.memo import pack_words
+
 __all__ = [
     "SentenceFeatures",
     "consonant_key",
@@ -197,18 +199,10 @@ def pack_features(features: Sequence[SentenceFeatures]) -> list[list[Any]]:
     neither is stored.
     """
     return [
-        [f.index, f.text, _flat(f.tokens), _flat(sorted(f.stems)), _flat(f.skeleton),
-         _flat(sorted(f.numbers)), _flat(f.names), _flat(f.keys), f.quoted]
+        [f.index, f.text, pack_words(f.tokens), pack_words(sorted(f.stems)), pack_words(f.skeleton),
+         pack_words(sorted(f.numbers)), pack_words(f.names), pack_words(f.keys), f.quoted]
         for f in features
     ]
-
-
-def _flat(items: Sequence[str]) -> str | list[str]:
-    """``items`` as one space-joined string when that splits back to exactly them, else as a
-    list: no items (so that a string field always splits) or an item with a space in it
-    (which ``anyascii`` can produce)."""
-    joined = " ".join(items)
-    return joined if items and joined.split(" ") == list(items) else list(items)
 
 
 def unpack_features(article_id: str, rows: Sequence[Sequence[Any]]) -> tuple[SentenceFeatures, ...]:

@@ -28,6 +28,7 @@ from typing import Any
 from nltk.stem.snowball import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storylens.memo import pack_words
 from storylens.records import Sentence
 from storylens.summarize.settings import SummarizerSettings
 
@@ -269,20 +270,13 @@ def pack_units(units: Sequence[SentenceUnit]) -> list[list[Any]]:
     list of stems or numbers is one space-joined string (see :func:`_flat`): decoding one
     string and splitting it in C costs a fraction of decoding a JSON string per stem."""
     return [
-        [_flat(u.stems), _flat(sorted(u.numbers))]
+        [pack_words(u.stems), pack_words(sorted(u.numbers))]
         if u.cleaned is None
-        else [_flat(u.stems), _flat(sorted(u.numbers)), u.cleaned.offset, u.cleaned.text,
-              u.cleaned.dangling, list(u.pronoun) if u.pronoun else None, _flat(u.kept_stems),
-              _flat(sorted(u.kept_numbers))]
+        else [pack_words(u.stems), pack_words(sorted(u.numbers)), u.cleaned.offset, u.cleaned.text,
+              u.cleaned.dangling, list(u.pronoun) if u.pronoun else None, pack_words(u.kept_stems),
+              pack_words(sorted(u.kept_numbers))]
         for u in units
     ]
-
-
-def _flat(items: Sequence[str]) -> str | list[str]:
-    """``items`` as one space-joined string when that splits back to exactly them, else as a
-    list: no items (so that a string field always splits) or an item with a space in it."""
-    joined = " ".join(items)
-    return joined if items and joined.split(" ") == list(items) else list(items)
 
 
 def unpack_units(rows: Sequence[Sequence[Any]]) -> tuple[SentenceUnit, ...]:
