@@ -54,3 +54,15 @@ def test_a_prepared_worker_freezes_what_it_inherited() -> None:
     assert frozen > 1000  # the interpreter and this test's modules, inherited through fork
     assert thresholds == ANALYSIS_THRESHOLDS
     assert gc.get_freeze_count() == 0  # the parent is left alone
+
+
+def test_small_pages_turns_numpys_huge_page_advice_off_and_back() -> None:
+    from storylens.gctune import _set_huge_pages, small_pages
+
+    before = _set_huge_pages(True)
+    try:
+        with small_pages():
+            assert _set_huge_pages(False) is False  # off inside (the call returns the setting)
+        assert _set_huge_pages(True) is True  # and the caller's setting restored after
+    finally:
+        _set_huge_pages(before)

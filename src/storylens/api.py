@@ -201,7 +201,8 @@ def iter_briefs(
                 before = dict(runner.timings)
                 articles = store.articles(story.article_ids)
                 sentences = store.sentences(story.article_ids)
-                brief = build_brief(runner.run(story, articles, sentences))
+                # A story analysed here has the other cores to itself: stages run ahead there.
+                brief = build_brief(runner.run(story, articles, sentences, ahead=processes > 1))
                 for name, seconds in runner.timings.items():
                     spent[name] = spent.get(name, 0.0) + seconds - before.get(name, 0.0)
                 finished(story)

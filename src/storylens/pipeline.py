@@ -9,15 +9,18 @@ entities; figures use entities, time and quotes; the summary uses provenance).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import importlib.util
 import time
+import warnings
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
+from storylens.ahead import AheadCall
 from storylens.config import Settings
 from storylens.errors import ConfigError, StageError
-from storylens.gctune import relaxed_gc
+from storylens.gctune import relaxed_gc, small_pages
 from storylens.nlp import NlpResources
 from storylens.records import Article, Sentence, Story, StoryAnalysis
 
@@ -26,6 +29,7 @@ __all__ = [
     "DEFAULT_ANALYSES",
     "Analyser",
     "AnalysisRunner",
+    "PreparedAnalyser",
     "available_analyses",
     "build_analysers",
 ]
@@ -38,6 +42,29 @@ class Analyser(Protocol):
 
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with this stage's section filled in."""
+        ...
+
+
+@runtime_checkable
+class PreparedAnalyser(Protocol):
+    """A stage whose main work (``prepare``) reads only some earlier stages' sections, so it
+    can run in a forked process beside the stages in between (``storylens.ahead``);
+    ``analyse(a)`` is ``finish(a, prepare(a))``."""
+
+    name: str
+    #: The earlier stages whose sections ``prepare`` reads.
+    prepare_needs: tuple[str, ...]
+
+    def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
+        """Return ``analysis`` with this stage's section filled in."""
+        ...
+
+    def prepare(self, analysis: StoryAnalysis) -> Any:
+        """The stage's main work; its result must pickle (it may come from another process)."""
+        ...
+
+    def finish(self, analysis: StoryAnalysis, prepared: Any) -> StoryAnalysis:
+        """``analysis`` with the section filled in from ``prepare``'s result."""
         ...
 
 
@@ -124,23 +151,75 @@ class AnalysisRunner:
         self.timings: dict[str, float] = dict.fromkeys(self.names, 0.0)
 
     def run(
-        self, story: Story, articles: Sequence[Article], sentences: Sequence[Sentence]
+        self,
+        story: Story,
+        articles: Sequence[Article],
+        sentences: Sequence[Sentence],
+        ahead: bool = False,
     ) -> StoryAnalysis:
-        """Analyse one story; a failing stage raises ``StageError`` naming the stage and story."""
-        with relaxed_gc():
-            return self._run(story, articles, sentences)
+        """Analyse one story; a failing stage raises ``StageError`` naming the stage and story.
+
+        ``ahead=True`` uses a second core: stages that can (``PreparedAnalyser``) run their
+        main work in a forked process as soon as the sections they read exist. Only for a
+        story analysed alone with a core to spare, on a store another process can open (a
+        SQLite file); the analysis is the same either way.
+        """
+        with relaxed_gc(), small_pages():
+            return self._run(story, articles, sentences, ahead and self._can_fork())
+
+    def _can_fork(self) -> bool:
+        store = self.resources.store
+        return callable(getattr(store, "reconnect_in_child", None)) and getattr(
+            store, "path", ":memory:") != ":memory:"
 
     def _run(
-        self, story: Story, articles: Sequence[Article], sentences: Sequence[Sentence]
+        self, story: Story, articles: Sequence[Article], sentences: Sequence[Sentence], ahead: bool
     ) -> StoryAnalysis:
         analysis = StoryAnalysis(story=story, articles=tuple(articles), sentences=tuple(sentences))
         self.resources.focus(a.id for a in articles)
-        for stage in self.stages:
+        calls: dict[str, AheadCall] = {}
+        for position, stage in enumerate(self.stages):
+            if ahead:
+                self._start_ahead(analysis, position, calls)
             started = time.process_time()
             try:
-                analysis = stage.analyse(analysis)
+                analysis = self._analyse(stage, analysis, calls.pop(stage.name, None))
             except Exception as exc:
                 raise StageError(f"stage {stage.name!r} failed on story {story.id}: {exc}") from exc
             self.timings[stage.name] = self.timings.get(stage.name, 0.0) + time.process_time() - started
             analysis = dataclasses.replace(analysis, analyses=(*analysis.analyses, stage.name))
         return analysis
+
+    def _start_ahead(self, analysis: StoryAnalysis, position: int, calls: dict[str, AheadCall]) -> None:
+        """Fork the next later stage whose ``prepare`` can start now, if no other is running
+        (one child: the machine this is tuned for has two cores)."""
+        if any(not call.ready() for call in calls.values()):
+            return
+        done = set(analysis.analyses)
+        for stage in self.stages[position + 1 :]:
+            if (
+                isinstance(stage, PreparedAnalyser)
+                and stage.name not in calls
+                and set(stage.prepare_needs) <= done
+            ):
+                store = self.resources.store
+                calls[stage.name] = AheadCall(
+                    functools.partial(stage.prepare, analysis),
+                    setup=store.reconnect_in_child,  # type: ignore[union-attr]
+                )
+                return
+
+    def _analyse(self, stage: Analyser, analysis: StoryAnalysis, call: AheadCall | None) -> StoryAnalysis:
+        if call is None:
+            return stage.analyse(analysis)
+        succeeded, value, child_seconds = call.result()
+        self.timings[stage.name] = self.timings.get(stage.name, 0.0) + child_seconds
+        if not succeeded:
+            warnings.warn(
+                f"stage {stage.name!r}: its work run ahead in a forked process failed; "
+                f"done again in this one. The child reported:\n{value}",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+        prepared = value if succeeded else stage.prepare(analysis)  # type: ignore[attr-defined]
+        return stage.finish(analysis, prepared)  # type: ignore[attr-defined]

@@ -160,3 +160,35 @@ def test_a_new_parse_replaces_the_same_models_older_versions_only() -> None:
     assert store.get_artifact("a0", f"spacy/{model}/0.0.1/z") is None
     assert store.get_artifact("a0", "spacy/another_model/1.0/z") == b"another model"
     assert store.get_artifact("a1", f"spacy/{model}/0.0.1/z") == b"another article"
+
+
+def _article(article_id: str, words: int) -> Article:
+    return Article(id=article_id, origin=f"{article_id}.txt", title=None, text=" ".join(["word"] * words))
+
+
+def test_a_small_parse_batch_is_split_over_the_workers_by_length() -> None:
+    from storylens.nlp import _chunks
+
+    sizes = {"a": 3000, "b": 900, "c": 2000, "d": 600, "e": 3800, "f": 1000}
+    articles = [_article(k, n) for k, n in sizes.items()]
+    chunks = _chunks(articles, workers=2)
+    loads = sorted(sum(sizes[a.id] for a in chunk) for chunk in chunks)
+    assert loads == [5600, 5700]  # by count, in this order: 5900 / 5400
+    assert sorted(a.id for chunk in chunks for a in chunk) == sorted(sizes)
+    for chunk in chunks:  # each task keeps the batch's order
+        assert [a.id for a in chunk] == sorted(a.id for a in chunk)
+
+
+def test_a_large_parse_batch_goes_in_fixed_size_tasks() -> None:
+    from storylens.nlp import _POOL_CHUNK, _chunks
+
+    articles = [_article(f"a{k:03d}", 10 + k) for k in range(3 * _POOL_CHUNK + 1)]
+    chunks = _chunks(articles, workers=2)
+    assert [len(c) for c in chunks] == [_POOL_CHUNK] * 3 + [1]
+    assert [a for chunk in chunks for a in chunk] == articles
+
+
+def test_fewer_articles_than_workers_make_no_empty_task() -> None:
+    from storylens.nlp import _chunks
+
+    assert [[a.id for a in c] for c in _chunks([_article("x", 5)], workers=4)] == [["x"]]

@@ -70,6 +70,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ProvenanceAnalyser", "make_analyser"]
 
+#: What ``ProvenanceAnalyser.prepare`` hands to ``finish``: links, article provenance, report.
+PreparedProvenance = tuple[tuple[ProvenanceLink, ...], tuple[ArticleProvenance, ...], ProvenanceReport]
+
 _REPUBLISH_CUES = frozenset({"republished", "original", "wire", "byline"})
 _TRANSLATION_CUES = frozenset(
     {"translated", "republished", "original", "reported by", "interview", "wire", "byline"})
@@ -102,8 +105,29 @@ class ProvenanceAnalyser:
             out[article.id] = tuple(found) or self.segmenter.split(article.id, article.text)
         return out
 
+    #: Sections of earlier stages that ``prepare`` reads (see ``storylens.ahead``): the
+    #: entities name outlets and tell people from outlets in attributions.
+    prepare_needs: tuple[str, ...] = ("entities",)
+
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with the provenance sections filled in."""
+        return self.finish(analysis, self.prepare(analysis))
+
+    def finish(self, analysis: StoryAnalysis, prepared: PreparedProvenance) -> StoryAnalysis:
+        """``analysis`` with the links and article provenance of ``prepare``, and each quote's
+        and figure's provenance (which needs the quotes and figures stages)."""
+        links, article_provenance, report = prepared
+        return dataclasses.replace(
+            analysis,
+            provenance=links,
+            article_provenance=article_provenance,
+            fact_provenance=self._fact_provenance(analysis, report),
+        )
+
+    def prepare(self, analysis: StoryAnalysis) -> PreparedProvenance:
+        """The story's links (attributions and derivations) and each article's provenance:
+        the stage's work but for the quotes' and figures' provenance. Reads the articles,
+        their sentences and the entities only."""
         articles = sorted(analysis.articles, key=publication_order)
         sentences = self._sentences(analysis)
         directory = OutletDirectory.build(a.outlet for a in articles if a.outlet)
@@ -140,13 +164,7 @@ class ProvenanceAnalyser:
             [a.id for a in articles], links,
             {a: [(s.start, s.end) for s in ss] for a, ss in sentences.items()})
         article_provenance = self._article_provenance(articles, sentences, links, mentions, report)
-        facts = self._fact_provenance(analysis, report)
-        return dataclasses.replace(
-            analysis,
-            provenance=tuple(links),
-            article_provenance=article_provenance,
-            fact_provenance=facts,
-        )
+        return tuple(links), article_provenance, report
 
     def _texts(
         self, story_id: str, articles: Sequence[Article], sentences: dict[str, tuple[Sentence, ...]]

@@ -85,15 +85,36 @@ class SQLiteStore:
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db = self._connect()
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path}: cannot open the store ({exc}); is it a storylens SQLite file?"
             ) from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        return connection
+
+    def reconnect_in_child(self) -> None:
+        """Give a freshly forked process its own connection to the same file.
+
+        SQLite connections must not cross ``fork``: the child would share the parent's file
+        locks and cached pages. The inherited connection is kept, never used and never closed:
+        closing it in the child could checkpoint the parent's write-ahead log or remove it
+        while the parent still uses it (a forked child ends with ``os._exit``, which closes
+        nothing).
+        """
+        if self.path == ":memory:":
+            raise StoreError("an in-memory store cannot be shared with a forked process")
+        self._inherited = self._db
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the store again ({exc})") from exc
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]

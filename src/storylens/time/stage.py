@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from storylens.config import Settings
 from storylens.nlp import NlpResources
-from storylens.records import Article, Sentence, StoryAnalysis, TimeMention
+from storylens.records import Article, Sentence, StoryAnalysis, TimelineEvent, TimeMention
 from storylens.time.events import EventIndex, relation_phrase
 from storylens.time.published import InferredDate, infer_publication_date, relation_offset
 from storylens.time.settings import TimeSettings
@@ -63,8 +63,25 @@ class TimeAnalyser:
         self.resources = resources
         self.tagger = TimeTagger()
 
+    #: Sections of earlier stages that ``prepare`` reads: none (see ``storylens.ahead``).
+    prepare_needs: tuple[str, ...] = ()
+
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         """Return ``analysis`` with its time mentions and timeline."""
+        return self.finish(analysis, self.prepare(analysis))
+
+    def finish(
+        self, analysis: StoryAnalysis, prepared: tuple[tuple[TimeMention, ...], tuple[TimelineEvent, ...]]
+    ) -> StoryAnalysis:
+        """``analysis`` with the mentions and timeline ``prepare`` found."""
+        mentions, timeline = prepared
+        return dataclasses.replace(analysis, time_mentions=mentions, timeline=timeline)
+
+    def prepare(
+        self, analysis: StoryAnalysis
+    ) -> tuple[tuple[TimeMention, ...], tuple[TimelineEvent, ...]]:
+        """The story's time mentions and timeline: all the stage's work, which reads only the
+        articles and their sentences (so it can run beside the stages before it)."""
         articles = analysis.articles
         by_article: dict[str, list[Sentence]] = {}
         for sentence in analysis.sentences:  # one pass: sentences_of per article is quadratic
@@ -105,7 +122,7 @@ class TimeAnalyser:
         timeline = build_timeline(
             self._one_per_sentence(dated), self.settings, analysis.story.duplicate_of
         )
-        return dataclasses.replace(analysis, time_mentions=tuple(mentions), timeline=timeline)
+        return tuple(mentions), tuple(timeline)
 
     def _doc(self, article: Article) -> Doc:
         return self.resources.docs([article])[article.id]
