@@ -156,3 +156,27 @@ def test_the_demo_storys_brief_is_the_same_with_stages_run_ahead(
     assert len(started) == len(prepared)
     assert isinstance(fresh.stages[fresh.names.index("time")], TimeAnalyser)
     store.close()
+
+
+def test_a_stage_that_fails_in_the_parent_leaves_no_child_behind(tmp_path: Path) -> None:
+    import gc
+    import multiprocessing
+
+    class Broken:
+        name = "broken"
+
+        def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
+            raise RuntimeError("no parse")
+
+    class Slow(_Where):
+        def prepare(self, analysis: StoryAnalysis) -> int:
+            import time
+
+            time.sleep(30)
+            return 0
+
+    runner = _runner(tmp_path, Broken(), Slow(os.getpid()))
+    with pytest.raises(Exception, match="no parse"):
+        runner.run(_story(), [], [], ahead=True)
+    gc.collect()
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]

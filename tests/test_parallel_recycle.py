@@ -30,7 +30,7 @@ def _briefs_json(db: str, processes: int) -> str:
     settings = load_settings(overrides={"db": db, "processes": processes})
     store = SQLiteStore(db)
     try:
-        return briefs_to_json(api.brief_stories(store, settings))
+        return briefs_to_json(api.brief_stories(store, settings, reuse=False))
     finally:
         store.close()
 

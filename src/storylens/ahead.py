@@ -18,16 +18,42 @@ never depends on whether the work ran ahead.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storylens.gctune import prepare_worker
 
-__all__ = ["AheadCall"]
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+__all__ = ["AheadCall", "can_fork", "detached"]
+
+
+def can_fork() -> bool:
+    """Whether this process may start child processes (a daemonic one, such as a
+    ``multiprocessing.Pool`` worker, may not)."""
+    return not multiprocessing.current_process().daemon
+
+
+def detached(work: Callable[[], None], setup: Callable[[], None] = lambda: None) -> BaseProcess:
+    """Run ``work()`` in a forked child that nobody waits for but the process's exit (the child
+    is not a daemon, so ``multiprocessing`` joins it then). For writes the caller need not
+    wait for, such as keeping a finished brief for the next run."""
+    context = multiprocessing.get_context("fork")
+    process = context.Process(target=_detached_child, args=(work, setup), daemon=False)
+    process.start()
+    return process
+
+
+def _detached_child(work: Callable[[], None], setup: Callable[[], None]) -> None:
+    gc.freeze()  # nothing inherited is collected: its pages stay shared with the parent
+    setup()
+    work()
 
 
 def _child(work: Callable[[], Any], setup: Callable[[], None], channel: Any) -> None:
@@ -66,6 +92,7 @@ class AheadCall:
         self._process.start()
         send.close()  # the child's end: EOF reaches the parent if the child dies
         self._outcome: tuple[bool, Any, float] | None = None
+        self._owner = os.getpid()  # a process forked later inherits this object, not the child
 
     def ready(self) -> bool:
         """Whether the result can be taken without waiting."""
@@ -77,8 +104,10 @@ class AheadCall:
             try:
                 self._outcome = self._receive.recv()
             except (EOFError, OSError) as exc:
+                self._process.join()
                 code = self._process.exitcode
-                self._outcome = (False, f"the child process ended without a result ({exc}, "
+                reason = f"{type(exc).__name__} {exc}".strip()
+                self._outcome = (False, f"the child process ended without a result ({reason}, "
                                  f"exit code {code})", 0.0)
             finally:
                 self._receive.close()
@@ -87,7 +116,7 @@ class AheadCall:
 
     def __del__(self) -> None:  # a call never waited for (the parent failed first)
         process = getattr(self, "_process", None)
-        if process is not None and self._outcome is None and process.pid != os.getpid():
+        if process is not None and self._outcome is None and self._owner == os.getpid():
             if process.is_alive():
                 process.kill()
             process.join()

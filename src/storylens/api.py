@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storylens.brief import build_brief
+from storylens.brief_cache import BriefCache, wait_for_kept_briefs
 from storylens.cluster.registry import make_clusterer
 from storylens.config import Settings, load_settings
 from storylens.errors import ConfigError
@@ -113,13 +114,14 @@ def brief_stories(
     progress: Progress | None = None,
     runner: AnalysisRunner | None = None,
     timings: dict[str, float] | None = None,
+    reuse: bool = True,
 ) -> list[Brief]:
     """Analyse stories (all stored ones by default) and return their briefs, largest first.
 
     The list form of ``iter_briefs`` (same arguments); a run over a large stream should
     iterate instead, so that finished briefs need not all be held in memory.
     """
-    return list(iter_briefs(store, settings, stories, analyses, progress, runner, timings))
+    return list(iter_briefs(store, settings, stories, analyses, progress, runner, timings, reuse))
 
 
 def iter_briefs(
@@ -130,6 +132,7 @@ def iter_briefs(
     progress: Progress | None = None,
     runner: AnalysisRunner | None = None,
     timings: dict[str, float] | None = None,
+    reuse: bool = True,
 ) -> Iterator[Brief]:
     """Analyse stories (all stored ones by default) and yield their briefs, largest first.
 
@@ -137,7 +140,9 @@ def iter_briefs(
     stories: on a pool of processes when the store is a SQLite file and there are enough stories
     to share out, else in this process. Briefs are yielded as soon as they and every brief
     before them are done. ``timings`` (if given) accumulates seconds per stage (summed over
-    workers), and under ``parse`` the wall seconds spent parsing.
+    workers), and under ``parse`` the wall seconds spent parsing. A story whose brief was kept
+    by an earlier run and that has not changed since is read back, not analysed (``reuse=False``
+    analyses every story; its brief is kept all the same).
     """
     settings = settings or load_settings()
     processes = worker_count(settings)
@@ -146,12 +151,20 @@ def iter_briefs(
     chosen = list(stories if stories is not None else store.stories())
     chosen.sort(key=lambda s: (-len(s.article_ids), s.id))
     db_path = getattr(store, "path", None)
+    # Briefs of stories unchanged since they were last analysed are read back, not redone.
+    wait_for_kept_briefs()
+    cache = (
+        BriefCache(store, settings, runner.names, runner.resources.artifact_kind)
+        if runner.names
+        else None
+    )
+    to_analyse = sum(1 for s in chosen if cache is None or not reuse or not cache.has(s))
     use_pool = (
         processes > 1
         and runner.names
         and isinstance(db_path, str)
         and db_path != ":memory:"
-        and len(chosen) >= 2 * processes
+        and to_analyse >= 2 * processes
     )
     done = 0
     spent = timings if timings is not None else {}
@@ -183,21 +196,28 @@ def iter_briefs(
                 yield brief
 
         for batch in _story_batches(chosen, _PARSE_BATCH):
+            kept = _kept_briefs(cache, batch) if reuse else {}
+            fresh = [s for s in batch if s.id not in kept]
             # One spaCy batch for several stories: parsing runs on every core and is stored.
             # Stages read the parses they still need from the store (most per-article results
             # are kept, so a re-briefed story reads few), never all of a batch up front.
-            if runner.names:
-                members = store.articles(i for s in batch for i in s.article_ids)
+            if runner.names and fresh:
+                members = store.articles(i for s in fresh for i in s.article_ids)
                 started = time.perf_counter()
                 runner.resources.parse(members, keep=False)
                 spent["parse"] = spent.get("parse", 0.0) + time.perf_counter() - started
             if isinstance(pool, StoryPool):
                 # Analysed while the next batch is parsed: a big story's worker does not leave
-                # the other core idle until the batch is done.
-                pending.extend(zip(batch, pool.submit(batch), strict=True))
+                # the other core idle until the batch is done (workers keep their own briefs).
+                futures = iter(pool.submit(fresh))
+                pending.extend((s, kept[s.id] if s.id in kept else next(futures)) for s in batch)
                 yield from collect(wait=False)
                 continue
             for story in batch:
+                if story.id in kept:
+                    pending.append((story, kept[story.id]))
+                    yield from collect(wait=True)
+                    continue
                 before = dict(runner.timings)
                 articles = store.articles(story.article_ids)
                 sentences = store.sentences(story.article_ids)
@@ -205,9 +225,25 @@ def iter_briefs(
                 brief = build_brief(runner.run(story, articles, sentences, ahead=processes > 1))
                 for name, seconds in runner.timings.items():
                     spent[name] = spent.get(name, 0.0) + seconds - before.get(name, 0.0)
+                if cache is not None:
+                    cache.put_in_background(story, brief)
                 finished(story)
                 yield brief
         yield from collect(wait=True)
+
+
+def _kept_briefs(
+    cache: BriefCache | None, stories: Sequence[Story]
+) -> dict[str, Future[tuple[Brief, dict[str, float]]]]:
+    """The kept briefs of those stories that have one, as finished results (no stage time)."""
+    out: dict[str, Future[tuple[Brief, dict[str, float]]]] = {}
+    for story in stories:
+        brief = cache.get(story) if cache is not None else None
+        if brief is not None:
+            done: Future[tuple[Brief, dict[str, float]]] = Future()
+            done.set_result((brief, {}))
+            out[story.id] = done
+    return out
 
 
 #: Articles parsed together before their stories are analysed (bounds memory; feeds both cores).

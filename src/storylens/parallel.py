@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future
 
 from storylens.brief import build_brief
+from storylens.brief_cache import BriefCache
 from storylens.config import Settings
 from storylens.gctune import prepare_worker
 from storylens.nlp import NlpResources
@@ -31,6 +32,7 @@ __all__ = ["StoryPool", "worker_count"]
 
 _RUNNER: AnalysisRunner | None = None
 _STORE: SQLiteStore | None = None
+_BRIEFS: BriefCache | None = None
 
 
 def worker_count(settings: Settings) -> int:
@@ -39,18 +41,20 @@ def worker_count(settings: Settings) -> int:
 
 
 def _init_worker(db_path: str, settings: Settings, analyses: tuple[str, ...]) -> None:
-    global _RUNNER, _STORE  # one store and one runner per worker process, built once
+    global _RUNNER, _STORE, _BRIEFS  # one store and one runner per worker process, built once
     prepare_worker()
     _STORE = SQLiteStore(db_path)
     _RUNNER = AnalysisRunner(settings, analyses, NlpResources(store=_STORE, n_process=1))
+    _BRIEFS = BriefCache(_STORE, settings, _RUNNER.names, _RUNNER.resources.artifact_kind)
 
 
 def _analyse(story: Story) -> tuple[Brief, dict[str, float]]:
-    assert _RUNNER is not None and _STORE is not None, "worker not initialised"
+    assert _RUNNER is not None and _STORE is not None and _BRIEFS is not None, "worker not initialised"
     before = dict(_RUNNER.timings)
     articles = _STORE.articles(story.article_ids)
     sentences = _STORE.sentences(story.article_ids)
     brief = build_brief(_RUNNER.run(story, articles, sentences))
+    _BRIEFS.put(story, brief)  # kept for the next run, written here rather than by the parent
     spent = {k: v - before.get(k, 0.0) for k, v in _RUNNER.timings.items()}
     return brief, spent
 

@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
-from storylens.ahead import AheadCall
+from storylens.ahead import AheadCall, can_fork
 from storylens.config import Settings
 from storylens.errors import ConfigError, StageError
 from storylens.gctune import relaxed_gc, small_pages
@@ -169,8 +169,11 @@ class AnalysisRunner:
 
     def _can_fork(self) -> bool:
         store = self.resources.store
-        return callable(getattr(store, "reconnect_in_child", None)) and getattr(
-            store, "path", ":memory:") != ":memory:"
+        return (
+            can_fork()
+            and callable(getattr(store, "reconnect_in_child", None))
+            and getattr(store, "path", ":memory:") != ":memory:"
+        )
 
     def _run(
         self, story: Story, articles: Sequence[Article], sentences: Sequence[Sentence], ahead: bool
