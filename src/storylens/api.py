@@ -266,9 +266,9 @@ def _story_batches(stories: Sequence[Story], size: int) -> Iterator[list[Story]]
         yield batch
 
 
-def _renderer(fmt: str) -> Callable[[Brief], str]:
+def _renderer(fmt: str, json_text: Callable[[Brief], str]) -> Callable[[Brief], str]:
     if fmt == "json":
-        return lambda b: briefs_to_json([b])
+        return lambda b: briefs_to_json([b], text=json_text)
     if fmt == "md":
         return brief_to_markdown
     if fmt == "html":
@@ -289,12 +289,20 @@ def write_briefs(
     ``keep=False`` does not keep the briefs in the returned run (only ``stories``, one line
     each), so memory stays flat however many stories a run writes.
     """
-    from storylens.render.json import write_briefs_json
+    from storylens.render.json import brief_to_json, write_briefs_json
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     run = BriefRun(out_dir=out)
-    renderers = {fmt: _renderer(fmt) for fmt in formats}
+    last: list[tuple[Brief, str]] = []
+
+    def json_text(brief: Brief) -> str:
+        """A brief's JSON item, encoded once for its own file and for ``briefs.json``."""
+        if not last or last[0][0] is not brief:
+            last[:] = [(brief, brief_to_json(brief))]
+        return last[0][1]
+
+    renderers = {fmt: _renderer(fmt, json_text) for fmt in formats}
     index_items: list[str] = []
     index_item: Callable[[Brief], str] | None = None
     if "html" in formats:
@@ -319,7 +327,7 @@ def write_briefs(
     partial = everything.with_name(everything.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8") as handle:
-            write_briefs_json(written(briefs), handle)
+            write_briefs_json(written(briefs), handle, text=json_text)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
