@@ -31,13 +31,23 @@ from storylens.gctune import prepare_worker
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
-__all__ = ["AheadCall", "can_fork", "detached"]
+__all__ = ["AheadCall", "can_fork", "detached", "shares_with_children"]
 
 
 def can_fork() -> bool:
     """Whether this process may start child processes (a daemonic one, such as a
     ``multiprocessing.Pool`` worker, may not)."""
     return not multiprocessing.current_process().daemon
+
+
+def shares_with_children(store: object) -> bool:
+    """Whether a child forked now could use ``store`` through its own connection: this process
+    may fork, and the store is a file that ``reconnect_in_child`` can open again."""
+    return (
+        can_fork()
+        and callable(getattr(store, "reconnect_in_child", None))
+        and getattr(store, "path", ":memory:") != ":memory:"
+    )
 
 
 def detached(work: Callable[[], None], setup: Callable[[], None] = lambda: None) -> BaseProcess:

@@ -28,7 +28,7 @@ import zlib
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any
 
-from storylens.ahead import can_fork, detached
+from storylens.ahead import detached, shares_with_children
 from storylens.config import Settings
 from storylens.memo import code_digest, encoder, from_json, superseding
 from storylens.records import Brief, Story
@@ -107,11 +107,11 @@ class BriefCache:
     def put_in_background(self, story: Story, brief: Brief) -> None:
         """``put`` from a forked child when the store is a file (the caller goes on at once),
         else here. The child is not a daemon: the process waits for it before it exits."""
-        reconnect = getattr(self.store, "reconnect_in_child", None)
-        if reconnect is None or getattr(self.store, "path", ":memory:") == ":memory:" or not can_fork():
+        if not shares_with_children(self.store):
             self.put(story, brief)
             return
         _WRITERS[:] = [w for w in _WRITERS if w.is_alive()]
+        reconnect = self.store.reconnect_in_child  # type: ignore[attr-defined]
         _WRITERS.append(detached(lambda: self._put_quietly(story, brief), reconnect))
 
     def _put_quietly(self, story: Story, brief: Brief) -> None:

@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
-from storylens.ahead import AheadCall, can_fork
+from storylens.ahead import AheadCall, shares_with_children
 from storylens.config import Settings
 from storylens.errors import ConfigError, StageError
 from storylens.gctune import relaxed_gc, small_pages
@@ -168,12 +168,7 @@ class AnalysisRunner:
             return self._run(story, articles, sentences, ahead and self._can_fork())
 
     def _can_fork(self) -> bool:
-        store = self.resources.store
-        return (
-            can_fork()
-            and callable(getattr(store, "reconnect_in_child", None))
-            and getattr(store, "path", ":memory:") != ":memory:"
-        )
+        return shares_with_children(self.resources.store)
 
     def _run(
         self, story: Story, articles: Sequence[Article], sentences: Sequence[Sentence], ahead: bool
