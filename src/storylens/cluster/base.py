@@ -20,7 +20,9 @@ class Clusterer(Protocol):
 
 
 def make_story(
-    members: Sequence[Article], duplicates: Sequence[tuple[str, str]] = (), story_id: str | None = None
+    members: Sequence[Article],
+    duplicates: Sequence[tuple[str, str]] = (),
+    story_id: str | None = None,
 ) -> Story:
     """A ``Story`` for these member articles (in publication order).
 

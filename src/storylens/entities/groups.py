@@ -25,11 +25,20 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from storylens.entities.fold import fold_name
 from storylens.entities.gazetteer import Gazetteer, Place
 from storylens.entities.mentions import NameMention
-from storylens.entities.roles import ORG_HEADS, OUTLET_HEADS
+from storylens.entities.roles import ORG_HEADS, OUTLET_HEADS, wordset
 
-__all__ = ["NameGroup", "build_groups", "confirm_weak_places", "match_place", "vote_type"]
+__all__ = [
+    "CORPORATE_SUFFIXES",
+    "NameGroup",
+    "build_groups",
+    "confirm_weak_places",
+    "corporate_stem",
+    "match_place",
+    "vote_type",
+]
 
 _LABEL_WEIGHT: dict[str, tuple[str, float]] = {
     "PERSON": ("PERSON", 1.0),
@@ -38,6 +47,24 @@ _LABEL_WEIGHT: dict[str, tuple[str, float]] = {
     "FAC": ("FACILITY", 0.8),
     "NORP": ("PLACE", 0.3),
 }
+
+
+#: Legal-form words that end a company's name ("Transocean Ltd", "Halliburton Co"): the name
+#: without them is the company's short name ("Transocean"), folded as ``fold_name`` folds it.
+CORPORATE_SUFFIXES: frozenset[str] = frozenset(
+    fold_name(w)
+    for w in wordset(
+        "inc incorporated ltd limited corp corporation co plc llc lp llp gmbh ag nv spa"
+    )
+)
+
+
+def corporate_stem(tokens: Sequence[str]) -> str | None:
+    """The folded key of a company name without its legal form ("transocean" for "Transocean
+    Ltd"), or ``None`` when the name has no legal form or nothing else."""
+    if len(tokens) >= 2 and tokens[-1] in CORPORATE_SUFFIXES:
+        return " ".join(tokens[:-1])
+    return None
 
 
 @dataclass
@@ -98,6 +125,10 @@ def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
         votes["OUTLET"] += 100.0
     if group.tokens and group.tokens[-1] in ORG_HEADS and len(group.tokens) > 1:
         votes["ORG"] += 2.0
+    if corporate_stem(group.tokens) is not None:
+        # A legal form ends only a company's name: "Halliburton Co" is no person, whatever
+        # the NER said of its mentions.
+        votes["ORG"] += 5.0
     last_word = group.most_common_text().split()[-1].lower() if group.mentions else ""
     if len(group.tokens) > 1 and last_word in OUTLET_HEADS:
         # "Jim Press" is a person: the head word counts only for names never tagged PERSON.

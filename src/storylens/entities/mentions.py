@@ -19,6 +19,7 @@ over all mentions of a name (``resolve.py``), because one mention's label is wea
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ from storylens.entities.roles import (
     role_after,
     role_before,
     title_before,
+    wordset,
 )
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ __all__ = [
     "NameMention",
     "NerFixes",
     "extract_mentions",
+    "is_date",
     "mention_from_span",
     "pack_mentions",
     "sentence_words",
@@ -66,6 +69,24 @@ _NUMBER_AFTER_NO = re.compile(r"^\.?\s*\d+")
 _PLACE_SUFFIX = re.compile(r"\s+(?:city|town|village)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _DETERMINER = re.compile(r"^(?:the|The|THE)\s+")
+#: A bracket the NER ran into at the end of a name ("World Health Organisation (WHO").
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)?$")
+#: Leading characters that are no part of any name ("-- Riki Ott" after a list dash).
+_LEADING_JUNK = re.compile(r"^[^\w\"“'‘(]+")
+#: Parts of speech of a first word spaCy glues to a name it follows at the start of a sentence
+#: ("Thankfully Obama", "Hopefully Salazar", "Neither Allen"): such a word is no part of it.
+_NOT_NAME_POS = frozenset(
+    {"ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT", "SYM", "AUX", "VERB", "PRON", "ADP", "PART"}
+)
+_WEEKDAYS = wordset(
+    """mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+_MONTHS = wordset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june
+    july august september october november december"""
+)
+_DATE_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
 @dataclass(frozen=True)
@@ -120,6 +141,10 @@ def mention_from_span(
 ) -> NameMention | None:
     """Clean one entity span of ``text`` into a ``NameMention`` (``None`` if nothing is left)."""
     surface = text[start:end]
+    junk = _LEADING_JUNK.match(surface)
+    if junk:
+        start += junk.end()
+        surface = surface[junk.end() :]
     if fixes.line_breaks and "\n\n" in surface:
         cut = surface.index("\n\n")
         surface = surface[:cut]
@@ -131,6 +156,10 @@ def mention_from_span(
     if determiner:
         start += determiner.end()
         surface = surface[determiner.end() :]
+    bracket = _TRAILING_BRACKET.search(surface)
+    if bracket and bracket.start() > 0:
+        end -= len(surface) - bracket.start()
+        surface = surface[: bracket.start()]
     if fixes.possessives:
         possessive = _POSSESSIVE.search(surface)
         if possessive and len(surface) > 3:
@@ -160,7 +189,7 @@ def mention_from_span(
         cues.add("PLACE")
     written = " ".join(surface.split())
     key = fold_name(written)
-    if not key or not any(c.isupper() for c in written):
+    if not key or not any(c.isupper() for c in written) or is_date(written):
         return None
     for role in (role_after(text, end), role_before(text, start)):
         if role is not None:
@@ -180,6 +209,17 @@ def mention_from_span(
         key=key,
         context=context - set(written.lower().split()),
     )
+
+
+def is_date(written: str) -> bool:
+    """Whether a span is a date the NER took for a name ("Thu Jun 10, 2010", "Fri Oct", a
+    wire dateline's day): weekday and month names and numbers only, with a weekday, a number
+    or two words in it, so that a lone "May" or "August" (a name as often as a month) stays.
+    """
+    words = _DATE_WORD.findall(written.lower())
+    if not words or not all(w.isdigit() or w in _WEEKDAYS or w in _MONTHS for w in words):
+        return False
+    return len(words) > 1 or words[0] in _WEEKDAYS
 
 
 def sentence_words(sentence: str) -> frozenset[str]:
@@ -236,6 +276,22 @@ def _gazetteer_spans(
     return found
 
 
+def _name_start(doc: Doc, starts: list[int], start: int, end: int) -> int:
+    """``start`` moved past leading words that cannot begin a name (``_NOT_NAME_POS``), as
+    long as a capitalised word is left: "Thankfully Obama" -> "Obama"."""
+    at = bisect.bisect_left(starts, start)
+    while at + 1 < len(doc) and starts[at] == start and starts[at + 1] < end:
+        token = doc[at]
+        if token.pos_ not in _NOT_NAME_POS or token.text[:1].islower():
+            break
+        following = doc[at + 1]
+        if not following.text[:1].isupper():
+            break
+        at += 1
+        start = following.idx
+    return start
+
+
 def extract_mentions(
     doc: Doc,
     article_id: str,
@@ -263,6 +319,9 @@ def extract_mentions(
     spans = _spans(doc, fixes, text)
     if gazetteer is not None:
         spans = sorted(spans + _gazetteer_spans(doc, spans, gazetteer))
+    if fixes.titles:
+        starts = [token.idx for token in doc]
+        spans = [(_name_start(doc, starts, start, end), end, label) for start, end, label in spans]
     for start, end, label in spans:
         while sentence + 1 < len(sentences) and sentences[sentence + 1][0] <= start:
             sentence += 1

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from storylens.entities.fold import fold_name
-from storylens.entities.groups import NameGroup
+from storylens.entities.groups import CORPORATE_SUFFIXES, NameGroup, corporate_stem
 from storylens.entities.mentions import NameMention
 from storylens.records import Article
 
@@ -74,31 +74,79 @@ def known_outlets(articles: Iterable[Article]) -> list[tuple[str, str]]:
     return list(names.items())
 
 
-def _initials(tokens: Sequence[str]) -> str:
-    return "".join(t[0] for t in tokens if t and t not in _STOP)
+_ACRONYM_DOTS = re.compile(r"[.\s]")
+
+
+def _initials(written: str) -> str:
+    """Initials of a name as written ("National Energy Board" -> "neb"): from the written
+    words, not the folded key, whose transliteration fold spells "White House" with a *v*."""
+    words = re.findall(r"[^\W_]+", written)
+    return "".join(w[0] for w in words if w.lower() not in _STOP).lower()
+
+
+def _defined_before(short: NameGroup, long: NameGroup) -> bool:
+    """Whether some article names ``long`` before it writes ``short``: the way news text
+    introduces an acronym ("the National Energy Board ... the NEB"). "SEC" in a story that
+    elsewhere names the Senate Energy Committee is the regulator, not the committee."""
+    first: dict[str, int] = {}
+    for mention in long.mentions:
+        if mention.start < first.get(mention.article_id, mention.start + 1):
+            first[mention.article_id] = mention.start
+    return any(m.article_id in first and first[m.article_id] < m.start for m in short.mentions)
+
+
+def _holds_word(name: NameGroup, word: str) -> bool:
+    written = name.outlet or (name.most_common_text() if name.mentions else "")
+    return word.casefold() in written.casefold().split()
 
 
 class ShortForms:
-    """Longer names indexed by last word and by initials, so that finding the owner of each
-    short form of a story is a lookup rather than a scan of every longer name."""
+    """Longer names indexed by last word, by initials and by their name without a legal form,
+    so that finding the owner of each short form of a story is a lookup rather than a scan of
+    every longer name."""
 
     def __init__(self, names: Sequence[NameGroup]) -> None:
         self.by_last_word: dict[str, list[int]] = {}
         self.by_initials: dict[str, list[int]] = {}
+        self.by_stem: dict[str, list[int]] = {}
         self.names = [n for n in names if len(n.tokens) >= 2]
         for position, name in enumerate(self.names):
             self.by_last_word.setdefault(name.tokens[-1], []).append(position)
-            self.by_initials.setdefault(_initials(name.tokens), []).append(position)
+            written = name.outlet or (name.most_common_text() if name.mentions else "")
+            if written:
+                self.by_initials.setdefault(_initials(written), []).append(position)
+            stem = corporate_stem(name.tokens)
+            if stem is not None:
+                self.by_stem.setdefault(stem, []).append(position)
 
     def owner(self, short: NameGroup) -> NameGroup | None:
-        """The one longer name that ``short`` abbreviates (last word or initials), else ``None``."""
+        """The one longer name that ``short`` abbreviates, else ``None``.
+
+        A one-word short form is the last word of an outlet's or organisation's name ("the
+        Times"); an all-capitals one spells the initials of the name as written, and joins an
+        organisation only where an article names the organisation before it (an outlet known
+        from metadata needs no introduction).
+        """
         text = short.most_common_text()
         found: set[int] = set()
-        if len(short.tokens) == 1:
+        if len(short.tokens) == 1 and short.key not in CORPORATE_SUFFIXES:  # not "Co", "Ltd"
             found.update(self.by_last_word.get(short.key, ()))
-        if text.isupper() and len(text) >= 2:
-            found.update(self.by_initials.get(text.lower(), ()))
+        acronym = _ACRONYM_DOTS.sub("", text)
+        if text.isupper() and len(acronym) >= 2 and acronym.isalnum():
+            found.update(
+                i
+                for i in self.by_initials.get(acronym.lower(), ())
+                if not _holds_word(self.names[i], acronym)  # "AP Photo" does not spell "AP"
+                and (self.names[i].type == "OUTLET" or _defined_before(short, self.names[i]))
+            )
         owners = [self.names[i] for i in sorted(found) if self.names[i] is not short]
+        return owners[0] if len(owners) == 1 else None
+
+    def company(self, short: NameGroup) -> NameGroup | None:
+        """The one company whose name is ``short`` with a legal form added ("Transocean" ->
+        "Transocean Ltd"), else ``None``."""
+        owners = [self.names[i] for i in self.by_stem.get(short.key, ())]
+        owners = [o for o in owners if o is not short]
         return owners[0] if len(owners) == 1 else None
 
 

@@ -9,7 +9,11 @@ Rules, in order, all precision first:
    joins a person with one only when that person is the only candidate.
 2. A one-word name equal to the surname of exactly one person joins that person ("Petrenko",
    "Mayor Petrenko"). If several people share the surname, each mention joins the one last
-   named in full before it in the same article; with none, it stays apart. "Equal" is after
+   named in full before it in the same article; with none, it joins the person who holds
+   nine in ten of the story's full-name mentions of that surname (at least three), else it
+   stays apart. The same holds for a one-word name of another type that the words around it
+   call a person ("CEO Hayward" tagged GPE), and capitals ("RIG") join only a surname spelt
+   the same. "Equal" is after
    folding, but the written initials must agree: the fold's *h* = *g* (Ukrainian *Hnatiuk*,
    Russian *Gnatyuk*) would otherwise make "Gill" the surname of Christopher Hill.
 3. A one-word name equal to a *first* name never joins a full-name person by name alone. The
@@ -28,7 +32,7 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 
 from storylens.entities.fold import fold_name, spelling_score
-from storylens.entities.groups import NameGroup
+from storylens.entities.groups import CORPORATE_SUFFIXES, NameGroup
 from storylens.entities.mentions import NameMention
 
 __all__ = ["PersonCluster", "resolve_people"]
@@ -189,7 +193,8 @@ def resolve_people(
     Args:
         persons: groups typed PERSON.
         candidates: one-word groups of another type that may be a surname mis-typed by the NER
-            ("Marchuk" tagged ORG); they join only as the surname of exactly one person.
+            ("Marchuk" tagged ORG; the caller decides which may); they join only as the
+            surname of exactly one person.
 
     Returns:
         The people, and the ``id()`` of each candidate group that was absorbed.
@@ -204,20 +209,30 @@ def resolve_people(
         first_names.update(k.split()[0] for k in keys)
     people = list(full)
     absorbed: set[int] = set()
+    full_names = _FullNamePositions()
     for group in candidates:
+        if group.key in CORPORATE_SUFFIXES:
+            continue  # "Co" of "Simmons & Co" is no surname
         owners = _same_initial(group, surname.get(group.key, []))
-        if len(owners) == 1 and not ({"PLACE", "OUTLET", "ORG"} & group.cues):
+        if group.most_common_text().isupper():
+            # "RIG" (a ticker) folds like "Rigg": capitals join only a surname spelt the same.
+            owners = _same_spelling(group, owners)
+        if len(owners) == 1:
             owners[0].mentions.extend(group.mentions)
             absorbed.add(id(group))
-    full_names = _FullNamePositions()
+        elif owners:
+            _attach_to_named(group, owners, full_names)
+            if not group.mentions:
+                absorbed.add(id(group))
     for group in (g for g in persons if len(g.tokens) == 1):
         owners = _same_initial(group, surname.get(group.key, []))
+        dominant = _dominant(owners) if len(owners) > 1 else None
         unattached: list[NameMention] = []
         for mention in group.mentions:
             if len(owners) == 1:
                 owners[0].mentions.append(mention)
                 continue
-            owner = full_names.last_named_before(owners, mention)
+            owner = full_names.last_named_before(owners, mention) or dominant
             if owner is not None:
                 owner.mentions.append(mention)
             else:
@@ -229,6 +244,39 @@ def resolve_people(
         else:
             people.append(PersonCluster(unattached))
     return people, absorbed
+
+
+#: Share of the full-name mentions of a surname that one person must hold for a surname
+#: mention with no full name before it in its article to be taken as that person's.
+_DOMINANT_SHARE = 0.9
+
+
+def _dominant(owners: Sequence[PersonCluster]) -> PersonCluster | None:
+    """The one person who holds nearly all (``_DOMINANT_SHARE``, and at least three) of the
+    full-name mentions of the people sharing a surname: "Tony Hayward" (98) beside a "Briton
+    Tony Hayward" and a "Behind Hayward" the NER glued together once each."""
+    counts = [sum(1 for m in o.mentions if len(m.tokens) > 1) for o in owners]
+    best = max(range(len(owners)), key=counts.__getitem__)
+    if counts[best] >= 3 and counts[best] >= _DOMINANT_SHARE * sum(counts):
+        return owners[best]
+    return None
+
+
+def _attach_to_named(
+    group: NameGroup, owners: Sequence[PersonCluster], full_names: _FullNamePositions
+) -> None:
+    """Move each mention of a mis-typed surname to the person named in full last before it in
+    its article, or else to the story's dominant person of that surname; the mentions left
+    stay in ``group``."""
+    dominant = _dominant(owners)
+    kept: list[NameMention] = []
+    for mention in group.mentions:
+        owner = full_names.last_named_before(list(owners), mention) or dominant
+        if owner is None:
+            kept.append(mention)
+        else:
+            owner.mentions.append(mention)
+    group.mentions[:] = kept
 
 
 def _initial(text: str) -> str:
@@ -243,6 +291,21 @@ def _same_initial(group: NameGroup, owners: list[PersonCluster]) -> list[PersonC
         for owner in owners
         if any(
             _initial(m.text.split()[-1]) == initial
+            for m in owner.mentions
+            if len(m.tokens) > 1 and m.text.split()
+        )
+    ]
+
+
+def _same_spelling(group: NameGroup, owners: list[PersonCluster]) -> list[PersonCluster]:
+    """The owners whose surname, as written in a full name, is the group's name but for case
+    and accents."""
+    written = anyascii(group.most_common_text()).casefold()
+    return [
+        owner
+        for owner in owners
+        if any(
+            anyascii(m.text.split()[-1]).casefold() == written
             for m in owner.mentions
             if len(m.tokens) > 1 and m.text.split()
         )

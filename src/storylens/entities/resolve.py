@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.entities.fold import fold_name
@@ -100,6 +100,11 @@ class EntityResolver:
         long_names = [g for g in groups if g.type in ("OUTLET", "ORG")] + virtual
         short_forms = ShortForms(long_names)
         for group in groups:
+            company = short_forms.company(group) if _may_name_company(group) else None
+            if company is not None and not self._names_a_town(group.most_common_text()):
+                # "Alabama" is no short name of "Alabama AG" (its attorney general).
+                absorbed[id(group)] = company
+                continue
             if len(group.tokens) != 1 or "PERSON" in group.cues or group.type == "PLACE":
                 continue
             owner = short_forms.owner(group)
@@ -131,11 +136,26 @@ class EntityResolver:
                 spellings.add(group)
         _retype_name_modifiers(live, name_parts)
         persons = [g for g in live if g.type == "PERSON"]
-        candidates = [g for g in live if g.type not in ("PERSON", "PLACE") and len(g.tokens) == 1]
+        # "Vegas" beside "Las Vegas" is the city, not the surname of a "Buggie Vegas".
+        place_words = {
+            g.tokens[-1]
+            for g in places
+            if len(g.tokens) > 1 and "," not in g.most_common_text()  # not "Hayward, Salazar"
+        }
+        candidates = [
+            g
+            for g in live
+            if len(g.tokens) == 1
+            and _may_be_surname(g)
+            and not (g.type == "PLACE" and g.key in place_words)
+        ]
         people, surnames = resolve_people(persons, candidates)
         live = [g for g in live if id(g) not in surnames]
         clusters = [Cluster("PERSON", list(p.mentions)) for p in people]
-        places = _join_features(places)
+        # A place the NER made of a surname went to its person, whole or in part.
+        places = _join_features(
+            [g for g in places if id(g) not in surnames and g.mentions], self._names_a_town
+        )
         known_places = {g.key for g in groups if g.exact_place} | self._place_parts(places)
         towns = {g.key for g in places if g.exact_place or self._names_a_town(g.most_common_text())}
         for joined in resolve_places(places, neighbours, self.settings, known_places, towns):
@@ -149,8 +169,14 @@ class EntityResolver:
             by_owner[id(group)] = cluster
             clusters.append(cluster)
         cluster_of = {id(m): c for c in clusters for m in c.mentions}
+        by_id = {id(g): g for g in groups}
         for group_id, owner in absorbed.items():
-            source = next(g for g in groups if id(g) == group_id)
+            source = by_id[group_id]
+            # A short form's owner may itself be a short form ("Royal Dutch Shell" of "Royal
+            # Dutch Shell Plc"): its mentions went to the end of the chain. Names only ever
+            # point at longer names, so the chain ends.
+            while id(owner) in absorbed:
+                owner = absorbed[id(owner)]
             # The owner may have been re-typed and joined since (a place, a person's name).
             found = by_owner.get(id(owner)) or cluster_of.get(id(owner.mentions[0]))
             if found is None:
@@ -232,10 +258,11 @@ class EntityResolver:
 _FEATURES = frozenset({"dam", "reservoir", "valley", "river", "lake", "storage lake", "basin"})
 
 
-def _join_features(places: list[NameGroup]) -> list[NameGroup]:
+def _join_features(places: list[NameGroup], names_a_town: Callable[[str], bool]) -> list[NameGroup]:
     """Fold "X dam" / "X reservoir" / "X valley" into the place "X" when X is not a gazetteer
     town (the Kakhovka dam is not the town of Kakhovka): the answer a reader wants is the water
-    body and its valley as one place, not a company or town that shares the name."""
+    body and its valley as one place, not a company or town that shares the name. Nor is it a
+    region the gazetteer names: the Mississippi River is not the state of Mississippi."""
     by_key = {g.key: g for g in places}
     kept: list[NameGroup] = []
     for group in places:
@@ -243,12 +270,55 @@ def _join_features(places: list[NameGroup]) -> list[NameGroup]:
             tail = " ".join(group.tokens[-size:])
             base = by_key.get(" ".join(group.tokens[:-size]))
             feature = tail in {fold_name(f) for f in _FEATURES}
-            if feature and len(group.tokens) > size and base is not None and base.place is None:
+            if (
+                feature
+                and len(group.tokens) > size
+                and base is not None
+                and base.place is None
+                and not names_a_town(base.most_common_text())
+            ):
                 base.mentions.extend(group.mentions)
                 break
         else:
             kept.append(group)
     return kept
+
+
+def _may_name_company(group: NameGroup) -> bool:
+    """Whether a name may be a company's short name ("Transocean" for "Transocean Ltd"). The
+    NER calls "Transocean" and "Halliburton" places or nationalities; an outlet, a name the
+    gazetteer knows as a place, or one the words around it call a place or a person in a
+    quarter of its mentions or more ("in X", "X, who") is not taken."""
+    if group.type == "OUTLET" or (group.type == "PLACE" and group.exact_place):
+        return False
+    total = len(group.mentions)
+    return all(_cued(group, cue) * 4 < total for cue in ("PLACE", "PERSON"))
+
+
+def _cued(group: NameGroup, cue: str) -> int:
+    return sum(1 for m in group.mentions if cue in m.cues)
+
+
+def _may_be_surname(group: NameGroup) -> bool:
+    """Whether a one-word name of another type may be a person's surname mis-typed by the NER
+    (it joins only as the surname of exactly one person named in full, ``resolve_people``).
+
+    An organisation or other name may, unless the words around it say it is a place, an
+    outlet or an organisation ("Marchuk" tagged ORG). A place may when the words around it
+    call it a person more often than anything else ("CEO Hayward", "Hayward, who ..."; the NER
+    tags BP's Tony Hayward GPE 71 times in one story), or when nothing but the gazetteer makes
+    it a place: no place label, no place cue, and a person label ("Chu" for Steven Chu is also
+    a Vietnamese town).
+    """
+    if group.type == "PERSON" or group.type == "OUTLET":
+        return False
+    if group.type != "PLACE":
+        return not ({"PLACE", "OUTLET", "ORG"} & group.cues)
+    person = _cued(group, "PERSON")
+    if person > max(_cued(group, "PLACE"), _cued(group, "ORG"), _cued(group, "OUTLET")):
+        return True
+    labels = {m.label for m in group.mentions}
+    return "PERSON" in labels and "PLACE" not in labels and "PLACE" not in group.cues
 
 
 def _retype_name_modifiers(groups: Sequence[NameGroup], name_parts: dict[str, set[str]]) -> None:

@@ -42,7 +42,8 @@ TITLE_WORDS: frozenset[str] = wordset(
     queen prince princess officer inspector detective superintendent constable marshal lt.gen
     councillor councilman councilwoman mp mep deputy-mayor acting interim former ex first
     emergencies interior defence defense foreign finance health justice energy economy
-    agriculture education culture infrastructure"""
+    agriculture education culture infrastructure representative congressman congresswoman
+    sheriff commissioner"""
 )
 #: Head words that end a title ("Emergencies Minister", "Deputy Mayor", "Police Chief").
 _TITLE_HEADS: frozenset[str] = wordset(
@@ -50,7 +51,8 @@ _TITLE_HEADS: frozenset[str] = wordset(
     commander gov governor sen senator rep president minister secretary chancellor premier dr
     prof professor mr mrs ms judge chief head director chairman chairwoman ceo coach striker
     goalkeeper defender midfielder spokesman spokeswoman spokesperson ambassador envoy speaker
-    officer inspector detective marshal councillor mp"""
+    officer inspector detective marshal councillor mp representative congressman congresswoman
+    sheriff commissioner"""
 )
 #: Nouns that describe a person in an apposition ("a local man, Oleg"; "X, a spokeswoman").
 PERSON_ROLE_NOUNS: frozenset[str] = wordset(

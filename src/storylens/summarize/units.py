@@ -81,7 +81,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
 #: Addressing the reader ("You can add location information to your Tweets") is page text, not news.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll)\b", re.IGNORECASE)
 #: Captions and media labels: "Image from the campaign.", "Pictured: ...", "Video: ...".
-_CAPTION_START = re.compile(r"^(?:Image|Photo|Picture|Pictured|Video|Watch|Above|Top|Left|Right|Caption)\b")
+_CAPTION_START = re.compile(
+    r"^(?:Image|Photo|Picture|Pictured|Video|Watch|Above|Top|Left|Right|Caption)\b"
+)
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _FURNITURE = re.compile(
     r"https?://|www\.|@\w|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|him|her)\b"
@@ -174,7 +176,9 @@ def clean_sentence(
     return _name_speaker(sentence, *found, resolve_speaker) if found else None
 
 
-def _clean(sentence: Sentence, settings: SummarizerSettings) -> tuple[Cleaned, tuple[int, int] | None] | None:
+def _clean(
+    sentence: Sentence, settings: SummarizerSettings
+) -> tuple[Cleaned, tuple[int, int] | None] | None:
     """The sentence's own part of ``clean_sentence``: the cleaned text and the span of a
     pronoun speaker still to be named (the story's quotes name it), or None when rejected."""
     text = " ".join(sentence.text.split())
@@ -182,11 +186,11 @@ def _clean(sentence: Sentence, settings: SummarizerSettings) -> tuple[Cleaned, t
     match = _DATELINE.match(text)
     if match and match.end() < len(text) - 20:
         removed_words += len(text[: match.end()].split())
-        text = text[match.end():]
+        text = text[match.end() :]
     connective = _CONNECTIVE.match(text)
     if connective:
         removed_words += len(text[: connective.end()].split())
-        text = text[connective.end():]
+        text = text[connective.end() :]
         text = text[:1].upper() + text[1:]
     offset = 0
     if removed_words:
@@ -204,9 +208,13 @@ def _clean(sentence: Sentence, settings: SummarizerSettings) -> tuple[Cleaned, t
         return None
     dangling = bool(_DANGLING_START.match(text)) and not _EXPLETIVE_IT.match(text)
     unquoted = _QUOTED.sub(" ", text)
-    if text[0] in "\"\u201c" and len(_WORD.findall(unquoted)) < 2:
+    if text[0] in '"\u201c' and len(_WORD.findall(unquoted)) < 2:
         dangling = True  # a bare quote: its speaker is named in the sentence before
-    if _FIRST_PERSON.search(unquoted) or _SECOND_PERSON.search(unquoted) or _CAPTION_START.match(text):
+    if (
+        _FIRST_PERSON.search(unquoted)
+        or _SECOND_PERSON.search(unquoted)
+        or _CAPTION_START.match(text)
+    ):
         return None
     pronoun = _PRONOUN_SPEAKER.search(text)
     span = (pronoun.start("pronoun"), pronoun.end("pronoun")) if pronoun else None
@@ -222,11 +230,15 @@ def _name_speaker(
     """``cleaned`` with its pronoun speaker replaced by the name, or None when nobody names it."""
     if pronoun is None:
         return cleaned
-    name = resolve_speaker(sentence.article_id, sentence.start, sentence.end) if resolve_speaker else None
+    name = (
+        resolve_speaker(sentence.article_id, sentence.start, sentence.end)
+        if resolve_speaker
+        else None
+    )
     if not name:
         return None
     text = cleaned.text
-    return Cleaned(cleaned.offset, text[: pronoun[0]] + name + text[pronoun[1]:], cleaned.dangling)
+    return Cleaned(cleaned.offset, text[: pronoun[0]] + name + text[pronoun[1] :], cleaned.dangling)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +259,9 @@ class SentenceUnit:
     kept_numbers: frozenset[str] = frozenset()
 
 
-def sentence_units(sentences: Sequence[Sentence], settings: SummarizerSettings) -> tuple[SentenceUnit, ...]:
+def sentence_units(
+    sentences: Sequence[Sentence], settings: SummarizerSettings
+) -> tuple[SentenceUnit, ...]:
     """The :class:`SentenceUnit` of each sentence, in order."""
     out: list[SentenceUnit] = []
     for sentence in sentences:
@@ -258,8 +272,16 @@ def sentence_units(sentences: Sequence[Sentence], settings: SummarizerSettings) 
             continue
         cleaned, pronoun = found
         if pronoun is None:
-            out.append(SentenceUnit(stems, numbers, cleaned, None, content_stems(cleaned.text),
-                                    numbers_of(cleaned.text)))
+            out.append(
+                SentenceUnit(
+                    stems,
+                    numbers,
+                    cleaned,
+                    None,
+                    content_stems(cleaned.text),
+                    numbers_of(cleaned.text),
+                )
+            )
         else:
             out.append(SentenceUnit(stems, numbers, cleaned, pronoun))
     return tuple(out)
@@ -272,9 +294,16 @@ def pack_units(units: Sequence[SentenceUnit]) -> list[list[Any]]:
     return [
         [pack_words(u.stems), pack_words(sorted(u.numbers))]
         if u.cleaned is None
-        else [pack_words(u.stems), pack_words(sorted(u.numbers)), u.cleaned.offset, u.cleaned.text,
-              u.cleaned.dangling, list(u.pronoun) if u.pronoun else None, pack_words(u.kept_stems),
-              pack_words(sorted(u.kept_numbers))]
+        else [
+            pack_words(u.stems),
+            pack_words(sorted(u.numbers)),
+            u.cleaned.offset,
+            u.cleaned.text,
+            u.cleaned.dangling,
+            list(u.pronoun) if u.pronoun else None,
+            pack_words(u.kept_stems),
+            pack_words(sorted(u.kept_numbers)),
+        ]
         for u in units
     ]
 
@@ -291,12 +320,18 @@ def unpack_units(rows: Sequence[Sequence[Any]]) -> tuple[SentenceUnit, ...]:
             out.append(SentenceUnit(stems, numbers))
             continue
         offset, text, dangling, pronoun, kept_stems, kept_numbers = row[2:]
-        out.append(SentenceUnit(
-            stems, numbers, Cleaned(offset, text, dangling),
-            (pronoun[0], pronoun[1]) if pronoun else None,
-            tuple(kept_stems.split(" ") if kept_stems.__class__ is str else kept_stems),
-            frozenset(kept_numbers.split(" ") if kept_numbers.__class__ is str else kept_numbers),
-        ))
+        out.append(
+            SentenceUnit(
+                stems,
+                numbers,
+                Cleaned(offset, text, dangling),
+                (pronoun[0], pronoun[1]) if pronoun else None,
+                tuple(kept_stems.split(" ") if kept_stems.__class__ is str else kept_stems),
+                frozenset(
+                    kept_numbers.split(" ") if kept_numbers.__class__ is str else kept_numbers
+                ),
+            )
+        )
     return tuple(out)
 
 
@@ -319,9 +354,14 @@ def candidates_of(
     for sentence, unit in zip(sentences, units, strict=True):
         cleaned = (
             _name_speaker(sentence, unit.cleaned, unit.pronoun, resolve_speaker)
-            if unit.cleaned is not None else None
+            if unit.cleaned is not None
+            else None
         )
-        follows = previous is not None and previous.index == sentence.index - 1 and previous.requires is None
+        follows = (
+            previous is not None
+            and previous.index == sentence.index - 1
+            and previous.requires is None
+        )
         previous = None
         if cleaned is None or (cleaned.dangling and not follows):
             continue
