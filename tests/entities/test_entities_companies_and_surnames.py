@@ -129,6 +129,23 @@ def test_an_acronym_joins_a_name_only_where_an_article_introduces_it() -> None:
     assert _entity_of(entities, "HPA").aliases == ("HPA",)  # written before its name
 
 
+def test_the_last_part_of_a_hyphenated_name_is_no_short_form() -> None:
+    mentions = [_mention("a1", 0, "Norvane-GX", "ORG"), _mention("a1", 100, "GX", "ORG")]
+    assert _entity_of(_resolve(mentions), "GX").aliases == ("GX",)
+
+
+def test_two_names_with_a_comma_spell_no_two_letter_acronym() -> None:
+    mentions = [
+        _mention("a1", 0, "Treborth, Bangor", "ORG"),
+        _mention("a1", 100, "TB", "ORG"),
+        _mention("a2", 0, "Bureau of Harbour Safety, Pilotage and Dredging", "ORG"),
+        _mention("a2", 100, "BHSPD", "ORG"),
+    ]
+    entities = _resolve(mentions)
+    assert _entity_of(entities, "TB").aliases == ("TB",)
+    assert len(_entity_of(entities, "BHSPD").aliases) == 2
+
+
 def test_an_acronym_spells_the_written_initials_not_the_folded_ones() -> None:
     # The transliteration fold writes "White House" as "vaite gouse": "VG" is not its acronym.
     mentions = [_mention("a1", 0, "White House", "ORG"), _mention("a1", 100, "VG", "ORG")]
@@ -187,3 +204,19 @@ def test_a_word_of_a_place_name_is_no_surname() -> None:
     mentions += [_mention("a2", 100 * i, "Vegas", "PLACE") for i in range(1, 5)]
     entities = _resolve(mentions)
     assert "Vegas" not in _entity_of(entities, "Buggie Vegas").aliases
+
+
+def test_names_that_differ_by_a_number_are_different_things() -> None:
+    mentions = [
+        _mention("a1", 0, "Radio 1", "ORG"),
+        _mention("a1", 100, "Radio 2", "ORG"),
+        _mention("a2", 0, "School No. 3", "FAC"),
+        _mention("a2", 100, "School No. 5", "FAC"),
+    ]
+    entities = _resolve(mentions)
+    assert {e.aliases for e in entities} == {
+        ("Radio 1",),
+        ("Radio 2",),
+        ("School No. 3",),
+        ("School No. 5",),
+    }

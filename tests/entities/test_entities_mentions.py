@@ -66,5 +66,5 @@ def test_context_cues_and_introductions(resources: NlpResources) -> None:
 
 def test_fixes_can_be_switched_off(resources: NlpResources) -> None:
     text = "Lt. Gen. Oleh Sirenko inspected the dyke near Pryluzhne."
-    off = _mentions(resources, text, NerFixes(False, False, False, False))
+    off = _mentions(resources, text, NerFixes(False, False, False, False, False))
     assert all(not m.roles and not m.cues for m in off.values())

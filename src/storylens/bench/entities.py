@@ -358,7 +358,7 @@ def _ner_table(
         articles = [Article(id=d.id, origin=d.id, title=None, text=texts[d.id]) for d in docs]
         parsed = {a.id: resources.nlp(a.text) for a in articles}
         for label, fixes in (
-            ("spaCy entities, no fixes", NerFixes(False, False, False, False)),
+            ("spaCy entities, no fixes", NerFixes(False, False, False, False, False)),
             ("with storylens fixes", NerFixes()),
         ):
             tp = fp = fn = typed = right = 0

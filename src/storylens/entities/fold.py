@@ -42,6 +42,7 @@ __all__ = [
 ]
 
 _NON_ALPHA = re.compile(r"[^a-z ]+")
+_DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _DOUBLE = re.compile(r"(.)\1+")
 #: Applied in order; longer digraphs first so that ``shch`` is not read as ``sh`` + ``ch``.
@@ -72,8 +73,12 @@ def normalise_exact(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
-    """The transliteration-folded key of one word (see the module docstring)."""
-    text = _NON_ALPHA.sub("", anyascii(word).lower())
+    """The transliteration-folded key of one word (see the module docstring). Digits are kept,
+    after the letters: they tell things apart that no spelling does ("Radio 1" / "Radio 2",
+    "G8" / "G20", "School No. 3" / "School No. 5")."""
+    ascii_word = anyascii(word).lower()
+    digits = "".join(_DIGITS.findall(ascii_word))
+    text = _NON_ALPHA.sub("", ascii_word)
     for source, target in _DIGRAPHS:
         text = text.replace(source, target)
     text = text.translate(_LETTERS)
@@ -81,7 +86,7 @@ def fold_word(word: str) -> str:
     text = _DOUBLE.sub(r"\1", text)
     if len(text) > 4 and text.endswith("oe"):
         text = text[:-2] + "e"
-    return text
+    return text + digits
 
 
 #: Words that make a name a region, not a town: a subset match over them is no variant.

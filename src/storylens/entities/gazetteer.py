@@ -45,7 +45,7 @@ __all__ = ["Gazetteer", "Place", "shared_gazetteer"]
 
 #: Bump when ``fold_name``, the indexing rules or the on-disk layout change: the on-disk index
 #: is rebuilt.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 
 #: Places at least this large match their own name written without its accents exactly.

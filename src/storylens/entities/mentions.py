@@ -97,6 +97,9 @@ class NerFixes:
     titles: bool = True
     possessives: bool = True
     retype: bool = True
+    #: Span edges: leading dashes and sentence adverbs cut, a trailing bracket cut, dates
+    #: dropped ("Thankfully Obama", "World Health Organisation (WHO", "Thu Jun 10, 2010").
+    edges: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +144,7 @@ def mention_from_span(
 ) -> NameMention | None:
     """Clean one entity span of ``text`` into a ``NameMention`` (``None`` if nothing is left)."""
     surface = text[start:end]
-    junk = _LEADING_JUNK.match(surface)
+    junk = _LEADING_JUNK.match(surface) if fixes.edges else None
     if junk:
         start += junk.end()
         surface = surface[junk.end() :]
@@ -156,7 +159,7 @@ def mention_from_span(
     if determiner:
         start += determiner.end()
         surface = surface[determiner.end() :]
-    bracket = _TRAILING_BRACKET.search(surface)
+    bracket = _TRAILING_BRACKET.search(surface) if fixes.edges else None
     if bracket and bracket.start() > 0:
         end -= len(surface) - bracket.start()
         surface = surface[: bracket.start()]
@@ -189,7 +192,7 @@ def mention_from_span(
         cues.add("PLACE")
     written = " ".join(surface.split())
     key = fold_name(written)
-    if not key or not any(c.isupper() for c in written) or is_date(written):
+    if not key or not any(c.isupper() for c in written) or (fixes.edges and is_date(written)):
         return None
     for role in (role_after(text, end), role_before(text, start)):
         if role is not None:
@@ -319,7 +322,7 @@ def extract_mentions(
     spans = _spans(doc, fixes, text)
     if gazetteer is not None:
         spans = sorted(spans + _gazetteer_spans(doc, spans, gazetteer))
-    if fixes.titles:
+    if fixes.edges:
         starts = [token.idx for token in doc]
         spans = [(_name_start(doc, starts, start, end), end, label) for start, end, label in spans]
     for start, end, label in spans:

@@ -95,6 +95,17 @@ def _defined_before(short: NameGroup, long: NameGroup) -> bool:
     return any(m.article_id in first and first[m.article_id] < m.start for m in short.mentions)
 
 
+def _last_written_word(name: NameGroup) -> str:
+    """The folded last word of a name as written, a hyphenated compound whole."""
+    written = name.outlet or (name.most_common_text() if name.mentions else "")
+    words = written.split()
+    return fold_name(words[-1]) if words else ""
+
+
+def _has_comma(name: NameGroup) -> bool:
+    return "," in (name.outlet or (name.most_common_text() if name.mentions else ""))
+
+
 def _holds_word(name: NameGroup, word: str) -> bool:
     written = name.outlet or (name.most_common_text() if name.mentions else "")
     return word.casefold() in written.casefold().split()
@@ -130,13 +141,21 @@ class ShortForms:
         text = short.most_common_text()
         found: set[int] = set()
         if len(short.tokens) == 1 and short.key not in CORPORATE_SUFFIXES:  # not "Co", "Ltd"
-            found.update(self.by_last_word.get(short.key, ()))
+            found.update(
+                i
+                for i in self.by_last_word.get(short.key, ())
+                if _last_written_word(self.names[i]) == short.key  # not "GM" of "Chevron-GM"
+            )
         acronym = _ACRONYM_DOTS.sub("", text)
         if text.isupper() and len(acronym) >= 2 and acronym.isalnum():
             found.update(
                 i
                 for i in self.by_initials.get(acronym.lower(), ())
                 if not _holds_word(self.names[i], acronym)  # "AP Photo" does not spell "AP"
+                # "Treborth, Bangor" is two names, not "TB"; a long name with a comma in it
+                # still has an acronym ("Bureau of Ocean Energy Management, Regulation and
+                # Enforcement", BOEMRE)
+                and not (len(acronym) < 3 and _has_comma(self.names[i]))
                 and (self.names[i].type == "OUTLET" or _defined_before(short, self.names[i]))
             )
         owners = [self.names[i] for i in sorted(found) if self.names[i] is not short]
