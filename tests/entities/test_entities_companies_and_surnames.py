@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from storylens.entities.fold import fold_name
+from storylens.entities.groups import NameGroup
 from storylens.entities.mentions import NameMention, extract_mentions, is_date, mention_from_span
+from storylens.entities.places import resolve_places
 from storylens.entities.resolve import EntityResolver
 from storylens.entities.settings import EntitySettings
 from storylens.nlp import NlpResources
@@ -220,3 +222,63 @@ def test_names_that_differ_by_a_number_are_different_things() -> None:
         ("School No. 3",),
         ("School No. 5",),
     }
+
+
+def test_an_initial_joins_one_first_name_not_two() -> None:
+    mentions = [
+        _mention("a1", 0, "J R Morwen", "PERSON"),
+        _mention("a1", 100, "Jane Morwen", "PERSON"),
+        _mention("a1", 200, "Jane Morwen", "PERSON"),
+        _mention("a2", 0, "John Morwen", "PERSON"),
+    ]
+    entities = _resolve(mentions)
+    jane, john = _entity_of(entities, "Jane Morwen"), _entity_of(entities, "John Morwen")
+    assert jane is not john
+
+
+def test_a_fold_collision_between_two_kinds_of_name_is_two_names() -> None:
+    # The fold's h = g makes "Herald" and "Gerald" one key; an outlet and a man are two names.
+    mentions = [_mention("a1", 0, "Harbour Herald", "ORG")]
+    mentions += [_mention("a1", 100 * i, "Herald", "ORG") for i in range(1, 4)]
+    mentions += [_mention("a2", 100 * i, "Gerald", "PERSON") for i in range(2)]
+    entities = _resolve(mentions)
+    assert "Gerald" not in _entity_of(entities, "Herald").aliases
+    assert _entity_of(entities, "Gerald").type == "PERSON"
+
+
+def test_one_place_spelled_with_h_and_g_stays_one_name() -> None:
+    mentions = [_mention("a1", 0, "Hlukhiv", "PLACE"), _mention("a2", 0, "Glukhiv", "PLACE")]
+    assert set(_entity_of(_resolve(mentions), "Hlukhiv").aliases) == {"Hlukhiv", "Glukhiv"}
+
+
+def _place_group(text: str, count: int) -> NameGroup:
+    mentions = [_mention(f"a{i}", 0, text, "PLACE", ("PLACE",)) for i in range(count)]
+    return NameGroup(key=fold_name(text), mentions=mentions, type="PLACE")
+
+
+@pytest.mark.parametrize(
+    ("town", "other", "joined"),
+    [
+        ("Louisiana", "Lousiana", True),  # a typo
+        ("Alabama", "Albama", True),
+        ("Houston", "Hoschton", False),  # another (smaller) town
+        ("Alaska", "Alyeska", False),  # a company named after it
+        ("Texas", "Taxes", False),
+        ("Canada", "Canadian", True),  # its adjective
+        ("California", "Calif.", True),  # cut short
+    ],
+)
+def test_a_known_town_joins_only_its_typos(town: str, other: str, joined: bool) -> None:
+    groups = [_place_group(town, 5), _place_group(other, 2)]
+    neighbours = {g.key: {"gulf", "coast", "spill"} for g in groups}  # shared context
+    clusters = resolve_places(groups, neighbours, EntitySettings(), towns={groups[0].key})
+    assert (len(clusters) == 1) is joined
+
+
+def test_a_short_form_is_the_written_last_word_not_a_folded_one() -> None:
+    mentions = [_mention("a1", 0, "Harbour Herald", "ORG")]
+    mentions += [_mention("a1", 100 * i, "Herald", "ORG") for i in range(1, 3)]
+    mentions += [_mention("a2", 100 * i, "Gerald", "PERSON") for i in range(3)]
+    entities = _resolve(mentions)
+    assert set(_entity_of(entities, "Herald").aliases) == {"Harbour Herald", "Herald"}
+    assert _entity_of(entities, "Gerald").type == "PERSON"

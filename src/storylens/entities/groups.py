@@ -18,6 +18,7 @@ unless they turn out to be a surname or a short form of another name.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -251,6 +252,46 @@ def _sentence_initial_only(group: NameGroup, texts: dict[str, str]) -> bool:
     return True
 
 
+#: Labels a mention's kind is read from when two spellings of one folded key are compared.
+_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "PLACE": "PLACE", "NORP": "NORP", "FAC": "ORG"}
+
+
+def _kind(mentions: Sequence[NameMention]) -> str | None:
+    counts = Counter(_KINDS.get(m.label) for m in mentions if m.label in _KINDS)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None  # no kind leads
+    return ranked[0][0]
+
+
+def _split_collisions(by_key: dict[str, list[NameMention]]) -> dict[str, list[NameMention]]:
+    """Split a folded key whose spellings begin with different letters and are different
+    kinds of name: the fold's *h* = *g* (Ukrainian *Hai*, Russian *Gai*) also makes "Herald"
+    (an outlet, ORG) one name with "Gerald" (a person) and "Herrman" with "German" (NORP). One
+    place spelled both ways keeps one kind of label, and stays one name.
+
+    The spellings of the minority first letter get a key of their own (the key with that
+    letter first), so that every later rule sees two names.
+    """
+    out: dict[str, list[NameMention]] = {}
+    for key, mentions in by_key.items():
+        by_letter: dict[str, list[NameMention]] = {}
+        for mention in mentions:
+            by_letter.setdefault(anyascii(mention.text)[:1].casefold(), []).append(mention)
+        kinds = {letter: _kind(group) for letter, group in by_letter.items()}
+        if len(by_letter) < 2 or None in kinds.values() or len(set(kinds.values())) < 2:
+            out[key] = mentions
+            continue
+        main = max(by_letter, key=lambda letter: (len(by_letter[letter]), letter))
+        out.setdefault(key, []).extend(by_letter.pop(main))
+        for letter, group in by_letter.items():
+            own = letter + key[1:] if key[:1] != letter else key + letter
+            out.setdefault(own, []).extend(dataclasses.replace(m, key=own) for m in group)
+    return out
+
+
 def build_groups(
     mentions: Iterable[NameMention],
     outlets: Sequence[tuple[str, str]],
@@ -270,6 +311,7 @@ def build_groups(
     by_key: dict[str, list[NameMention]] = {}
     for mention in mentions:
         by_key.setdefault(mention.key, []).append(mention)
+    by_key = _split_collisions(by_key)
     outlet_names = dict(outlets)
     groups: list[NameGroup] = []
     made = [NameGroup(key=k, mentions=m, outlet=outlet_names.get(k)) for k, m in by_key.items()]

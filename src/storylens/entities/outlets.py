@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from anyascii import anyascii
+
 from storylens.entities.fold import fold_name
 from storylens.entities.groups import CORPORATE_SUFFIXES, NameGroup, corporate_stem
 from storylens.entities.mentions import NameMention
@@ -95,11 +97,17 @@ def _defined_before(short: NameGroup, long: NameGroup) -> bool:
     return any(m.article_id in first and first[m.article_id] < m.start for m in short.mentions)
 
 
+def _written_key(text: str) -> str:
+    """A word as written, for short forms: case, accents and edge punctuation dropped, but
+    not transliteration-folded (the fold makes "Herald" and "Gerald" one word)."""
+    return anyascii(text).casefold().strip(".,;:'\"“”‘’()")
+
+
 def _last_written_word(name: NameGroup) -> str:
-    """The folded last word of a name as written, a hyphenated compound whole."""
+    """The last word of a name as written (``_written_key``), a hyphenated compound whole."""
     written = name.outlet or (name.most_common_text() if name.mentions else "")
     words = written.split()
-    return fold_name(words[-1]) if words else ""
+    return _written_key(words[-1]) if words else ""
 
 
 def _has_comma(name: NameGroup) -> bool:
@@ -122,7 +130,7 @@ class ShortForms:
         self.by_stem: dict[str, list[int]] = {}
         self.names = [n for n in names if len(n.tokens) >= 2]
         for position, name in enumerate(self.names):
-            self.by_last_word.setdefault(name.tokens[-1], []).append(position)
+            self.by_last_word.setdefault(_last_written_word(name), []).append(position)
             written = name.outlet or (name.most_common_text() if name.mentions else "")
             if written:
                 self.by_initials.setdefault(_initials(written), []).append(position)
@@ -143,8 +151,8 @@ class ShortForms:
         if len(short.tokens) == 1 and short.key not in CORPORATE_SUFFIXES:  # not "Co", "Ltd"
             found.update(
                 i
-                for i in self.by_last_word.get(short.key, ())
-                if _last_written_word(self.names[i]) == short.key  # not "GM" of "Chevron-GM"
+                # The written last word: not "GM" of "Chevron-GM", not "Gerald" of "Herald".
+                for i in self.by_last_word.get(_written_key(text), ())
             )
         acronym = _ACRONYM_DOTS.sub("", text)
         if text.isupper() and len(acronym) >= 2 and acronym.isalnum():

@@ -115,11 +115,14 @@ class _FullName:
     last: str
     middles: list[tuple[str, ...]]
     cluster: PersonCluster
+    #: Every first name joined so far: "J R Morgan" takes "Jane Morgan" or "John Morgan", and
+    #: then no longer the other (an initial is compatible with both; they are not).
+    firsts: set[str] = field(default_factory=set)
 
     def accepts(self, first: str, last: str, middle: tuple[str, ...]) -> bool:
         return (
             self.last == last
-            and _first_compatible(self.first, first)
+            and all(_first_compatible(f, first) for f in self.firsts | {self.first})
             and all(_middles_compatible(m, middle) for m in self.middles)
         )
 
@@ -143,6 +146,7 @@ def _full_name_clusters(groups: Sequence[NameGroup]) -> list[PersonCluster]:
         candidates = [f for f in by_last.get(last, ()) if f.accepts(first, last, middle)]
         if len(candidates) == 1:
             candidates[0].cluster.mentions.extend(group.mentions)
+            candidates[0].firsts.add(first)
             if middle:
                 candidates[0].middles.append(middle)
         else:

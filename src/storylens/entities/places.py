@@ -21,8 +21,9 @@ from collections.abc import Sequence, Set
 from itertools import combinations
 
 import numpy as np
+from anyascii import anyascii
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.process import cdist
 
 from storylens.entities.fold import SOUND_BONUS, fold_name, spelling_score
@@ -391,6 +392,12 @@ def _compatibility(
         return _ALIKE if a.place.geonameid == b.place.geonameid else _VETO
     if a.key in towns and b.key in towns:
         return _VETO  # two names that are each some town's own name are two towns
+    same_words = len(a.tokens) == len(b.tokens)  # a spelling, not words added or dropped
+    if same_words and (a.key in towns or b.key in towns) and not _typo_apart(a, b):
+        # A known town's name written otherwise is a typo of it (Lousiana, Albama) or another
+        # place or thing (Hoschton is no Houston, Panacea no Pensacola, Alyeska a company and
+        # no Alaska); its transliterations are the gazetteer's alternate names, joined above.
+        return _VETO
     shorter_key, longer_key = sorted((a.key, b.key), key=len)
     if any(longer_key == shorter_key + suffix for suffix in _REGION_SUFFIXES):
         return _VETO  # "Cardiganshire" is the county named after the town of Cardigan
@@ -405,6 +412,38 @@ def _compatibility(
     model = variant_model() if settings.use_variant_model else None
     alike = model is not None and model.probability(left, right) >= model.two_shared
     return _ALIKE if alike else _UNLIKE
+
+
+def _typo_apart(a: NameGroup, b: NameGroup) -> bool:
+    """Whether two spellings are one typing slip apart (two for names of eight letters or
+    more): a letter dropped, added, changed or two swapped, after case and accents."""
+    left = anyascii(a.most_common_text()).casefold()
+    right = anyascii(b.most_common_text()).casefold()
+    slips = 1 if min(len(left), len(right)) < 8 else 2
+    return (
+        DamerauLevenshtein.distance(left, right) <= slips
+        or _demonym(left, right)
+        or _abbreviation(left, right)
+    )
+
+
+def _abbreviation(left: str, right: str) -> bool:
+    """Whether one written name cuts the other short with a full stop ("Calif." for
+    California; "Gulf" is a word, not Gulfport cut short)."""
+    short, long = sorted((left, right), key=len)
+    return short.endswith(".") and len(short) >= 4 and long.startswith(short[:-1])
+
+
+#: Endings that make a place's adjective or people (Canada / Canadian, Japan / Japanese).
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ean", "ese", "ish", "i"})
+
+
+def _demonym(left: str, right: str) -> bool:
+    """Whether one written name is the other's adjective ("Canadian" of "Canada"), which the
+    type vote may have left a place and which coreference counts as the place."""
+    short, long = sorted((left, right), key=len)
+    stem = short[:-1] if short[-1:] in "aeoy" else short
+    return len(stem) >= 3 and long.startswith(stem) and long[len(stem) :] in _DEMONYM_ENDINGS
 
 
 def resolve_places(
