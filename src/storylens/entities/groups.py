@@ -277,9 +277,14 @@ def _split_collisions(by_key: dict[str, list[NameMention]]) -> dict[str, list[Na
     """
     out: dict[str, list[NameMention]] = {}
     for key, mentions in by_key.items():
+        texts = {m.text for m in mentions}
+        letters = {text: anyascii(text[:2])[:1].casefold() for text in texts}
+        if len(set(letters.values())) < 2:
+            out[key] = mentions  # one first letter: the common case, decided per spelling
+            continue
         by_letter: dict[str, list[NameMention]] = {}
         for mention in mentions:
-            by_letter.setdefault(anyascii(mention.text)[:1].casefold(), []).append(mention)
+            by_letter.setdefault(letters[mention.text], []).append(mention)
         kinds = {letter: _kind(group) for letter, group in by_letter.items()}
         if len(by_letter) < 2 or None in kinds.values() or len(set(kinds.values())) < 2:
             out[key] = mentions
