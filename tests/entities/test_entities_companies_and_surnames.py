@@ -160,6 +160,8 @@ def test_an_acronym_spells_the_written_initials_not_the_folded_ones() -> None:
         ("Thu Jun 10, 2010", True),
         ("Fri Oct", True),
         ("Sun Jul 4", True),
+        ("Tue Jun 15, 2010 6:17 pm EDT", True),
+        ("PM", False),
         ("Jun 10", True),
         ("Monday", True),
         ("May", False),

@@ -40,6 +40,11 @@ def _clean(text: str) -> str | None:
             "It is unclear whether the bridge will reopen before the winter season.",
             "It is unclear whether the bridge will reopen before the winter season.",
         ),
+        (  # a web page's headline, time stamp and byline glued to the wire lead
+            "Ferry line pledges new boats OSTRAVA | Fri Oct 1, 2010 4:52 pm EDT By Jana Novak "
+            "OSTRAVA (Reuters) - The ferry line said it would buy two new boats for the lake.",
+            "The ferry line said it would buy two new boats for the lake.",
+        ),
     ],
 )
 def test_cuts_datelines_and_connectives_but_keeps_the_words(raw: str, kept: str) -> None:
@@ -51,6 +56,8 @@ def test_cuts_datelines_and_connectives_but_keeps_the_words(raw: str, kept: str)
     [
         "Residents queue for drinking water outside the school in Pryluzhne",  # caption: no full stop
         "Photo: Meridian Press / Anna Kovalchuk.",
+        "Mayor Oleg Petrenko talks to residents of the flooded district in Pryluzhne, Ukraine, "
+        "September 9, 2023.",  # a caption: a place, then the day the picture was taken
         "Sign up for our newsletter to get the news first every morning.",
         "Will the bridge reopen before the end of the winter season?",
         '"We will rebuild every house, he said at the briefing in the town hall.',  # broken quote

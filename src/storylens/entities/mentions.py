@@ -86,6 +86,8 @@ _MONTHS = wordset(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june
     july august september october november december"""
 )
+#: Words of a time stamp after a date ("Tue Jun 15, 2010 6:17 pm EDT").
+_CLOCK_WORDS = wordset("am pm a.m p.m edt est cdt cst mdt mst pdt pst gmt bst utc cet cest")
 _DATE_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
@@ -220,7 +222,8 @@ def is_date(written: str) -> bool:
     or two words in it, so that a lone "May" or "August" (a name as often as a month) stays.
     """
     words = _DATE_WORD.findall(written.lower())
-    if not words or not all(w.isdigit() or w in _WEEKDAYS or w in _MONTHS for w in words):
+    allowed = _WEEKDAYS | _MONTHS | _CLOCK_WORDS
+    if not words or not all(w.isdigit() or w in allowed for w in words):
         return False
     return len(words) > 1 or words[0] in _WEEKDAYS
 

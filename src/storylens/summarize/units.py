@@ -31,6 +31,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storylens.memo import pack_words
 from storylens.records import Sentence
 from storylens.summarize.settings import SummarizerSettings
+from storylens.text.provenance import wire_lead_start
 
 __all__ = [
     "Candidate",
@@ -83,6 +84,12 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll)\b", re.IGNORECASE)
 #: Captions and media labels: "Image from the campaign.", "Pictured: ...", "Video: ...".
 _CAPTION_START = re.compile(
     r"^(?:Image|Photo|Picture|Pictured|Video|Watch|Above|Top|Left|Right|Caption)\b"
+)
+#: A photo caption's tail: "... in Venice, Louisiana, May 2, 2010." (a place, then the date the
+#: picture was taken; prose puts a weekday there, "on Monday, May 3, 2010").
+_CAPTION_END = re.compile(
+    r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'-]+,\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
 )
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _FURNITURE = re.compile(
@@ -183,6 +190,11 @@ def _clean(
     pronoun speaker still to be named (the story's quotes name it), or None when rejected."""
     text = " ".join(sentence.text.split())
     removed_words = 0
+    lead = wire_lead_start(text)
+    if lead and lead < len(text) - 20:
+        # A headline, time stamp and byline glued before "(Reuters) - " go with the credit.
+        removed_words += len(text[:lead].split())
+        text = text[lead:]
     match = _DATELINE.match(text)
     if match and match.end() < len(text) - 20:
         removed_words += len(text[: match.end()].split())
@@ -214,6 +226,7 @@ def _clean(
         _FIRST_PERSON.search(unquoted)
         or _SECOND_PERSON.search(unquoted)
         or _CAPTION_START.match(text)
+        or _CAPTION_END.search(text)
     ):
         return None
     pronoun = _PRONOUN_SPEAKER.search(text)

@@ -21,7 +21,14 @@ from dataclasses import dataclass
 
 from storylens.records import ProvenanceHint
 
-__all__ = ["WIRE_AGENCIES", "DatelineCredit", "find_dateline_credit", "find_notice", "parse_byline"]
+__all__ = [
+    "WIRE_AGENCIES",
+    "DatelineCredit",
+    "find_dateline_credit",
+    "find_notice",
+    "parse_byline",
+    "wire_lead_start",
+]
 
 #: Wire agencies whose bare credit "(AP)" names the source of the text.
 WIRE_AGENCIES = frozenset(
@@ -259,3 +266,32 @@ def find_dateline_credit(
         end = match.end()
     hint = ProvenanceHint("wire", outlet, paragraph[match.start() : match.end()].strip())
     return DatelineCredit(start, end, hint)
+
+
+#: A wire credit closing a dateline, "(Reuters) - ", "(AP) — ": the story's first sentence
+#: starts after it.
+_WIRE_CREDIT = re.compile(
+    r"\(\s*(?:"
+    + "|".join(sorted((re.escape(a) for a in WIRE_AGENCIES), key=len, reverse=True))
+    + r")\s*\)\s*(?:--|[-\u2013\u2014])\s+",
+    re.IGNORECASE,
+)
+#: How far into a sentence a dateline may end: a headline, a "CITY | Wed Sep 29, 2010 8:26 pm
+#: EDT" stamp and a byline can stand before it when a page's furniture was glued to the lead.
+_LEAD_WINDOW = 320
+
+
+def wire_lead_start(text: str) -> int:
+    """Where the story's own words start in a sentence that opens with a wire dateline, else 0.
+
+    Wire copy carried by web pages glues the headline, a time stamp and the byline to the
+    first sentence: "BP pledges Gulf oil fields to spill fund LONDON | Fri Oct 1, 2010 4:52 pm
+    EDT LONDON (Reuters) - BP, which faces ...". Everything up to the credit goes.
+
+    Example:
+        >>> text = "KYIV | Mon Sep 4, 2023 9:02am EDT KYIV (Reuters) - Rockets hit Odesa."
+        >>> text[wire_lead_start(text):]
+        'Rockets hit Odesa.'
+    """
+    match = _WIRE_CREDIT.search(text, 0, _LEAD_WINDOW)
+    return match.end() if match and match.end() < len(text) else 0

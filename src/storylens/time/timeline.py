@@ -17,6 +17,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storylens.records import Mention, TimelineEvent, TimeMention
+from storylens.text.provenance import wire_lead_start
 from storylens.time.settings import TimeSettings
 
 __all__ = ["DatedSentence", "build_timeline", "date_key", "period_start"]
@@ -163,7 +164,8 @@ def build_timeline(
         sources = tuple(dict.fromkeys(m.article_id for m in sorted(
             members, key=lambda m: (m.published or dt.date.max, m.article_id))))  # fmt: skip
         evidence = tuple(Mention(m.article_id, m.start, m.end, m.text) for m in members)
-        events.append(TimelineEvent(date=cluster.key, granularity=cluster.granularity, text=first.text,
+        text = first.text[wire_lead_start(first.text) :]  # no "CITY | date CITY (Reuters) - "
+        events.append(TimelineEvent(date=cluster.key, granularity=cluster.granularity, text=text,
                                     sources=sources, expression=first.mention.text, evidence=evidence))  # fmt: skip
     events.sort(key=lambda e: (period_start(e.date), _GRANULARITY_RANK[e.granularity],
                                -len(e.sources)))  # fmt: skip

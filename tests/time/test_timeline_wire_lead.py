@@ -1,0 +1,30 @@
+"""A timeline entry shows the story's words, not the wire header a web page glued to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storylens.records import TimeMention
+from storylens.text.provenance import wire_lead_start
+from storylens.time.settings import TimeSettings
+from storylens.time.timeline import DatedSentence, build_timeline
+
+GLUED = (
+    "Ferry line pledges new boats OSTRAVA | Fri Oct 1, 2010 4:52 pm EDT OSTRAVA (Reuters) - "
+    "The ferry line said on Friday it would buy two new boats."
+)
+
+
+def test_the_wire_header_is_cut_from_the_entry() -> None:
+    at = GLUED.index("on Friday")
+    mention = TimeMention(
+        article_id="a1", start=at, end=at + 9, text="on Friday", value="2010-10-01", type="DATE"
+    )
+    dated = DatedSentence("a1", dt.date(2010, 10, 1), 0, len(GLUED), GLUED, 0, mention, "weekday")
+    (event,) = build_timeline([dated], TimeSettings())
+    assert event.text == "The ferry line said on Friday it would buy two new boats."
+
+
+def test_no_credit_no_cut() -> None:
+    assert wire_lead_start("The ferry line (the lake's only one) - said so.") == 0
+    assert wire_lead_start("The ferry line said it would buy boats (Reuters) - ") == 0
