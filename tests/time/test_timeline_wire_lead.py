@@ -1,4 +1,4 @@
-"""A timeline entry shows the story's words, not the wire header a web page glued to them."""
+"""Timeline entries show the story's reporting: no wire header glued to it, no reader's "I"."""
 
 from __future__ import annotations
 
@@ -28,3 +28,13 @@ def test_the_wire_header_is_cut_from_the_entry() -> None:
 def test_no_credit_no_cut() -> None:
     assert wire_lead_start("The ferry line (the lake's only one) - said so.") == 0
     assert wire_lead_start("The ferry line said it would buy boats (Reuters) - ") == 0
+
+
+def test_a_sentence_in_the_first_person_is_no_entry() -> None:
+    text = "I got my degree at the lake college on May 10, 1996, and never left."
+    at = text.index("May 10, 1996")
+    mention = TimeMention(
+        article_id="a1", start=at, end=at + 12, text="May 10, 1996", value="1996-05-10", type="DATE"
+    )
+    dated = DatedSentence("a1", dt.date(2010, 10, 1), 0, len(text), text, 0, mention, "date")
+    assert build_timeline([dated], TimeSettings()) == ()

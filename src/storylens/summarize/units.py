@@ -32,6 +32,7 @@ from storylens.memo import pack_words
 from storylens.records import Sentence
 from storylens.summarize.settings import SummarizerSettings
 from storylens.text.provenance import wire_lead_start
+from storylens.text.voice import in_first_person, unquoted
 
 __all__ = [
     "Candidate",
@@ -78,7 +79,6 @@ _PRONOUN_SPEAKER = re.compile(
     r"wrote|continued|noted|asked|recalled|insisted|stated|argued|warned)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
 #: Addressing the reader ("You can add location information to your Tweets") is page text, not news.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll)\b", re.IGNORECASE)
 #: Captions and media labels: "Image from the campaign.", "Pictured: ...", "Video: ...".
@@ -91,7 +91,6 @@ _CAPTION_END = re.compile(
     r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'-]+,\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
 )
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _FURNITURE = re.compile(
     r"https?://|www\.|@\w|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|him|her)\b"
     r"|\bshare (?:this|on)\b|\badvertisement\b|\bphoto(?:graph)?s?:|\bimage(?: copyright| caption)?:"
@@ -219,12 +218,12 @@ def _clean(
     if not _balanced_quotes(text) or _FURNITURE.search(text):
         return None
     dangling = bool(_DANGLING_START.match(text)) and not _EXPLETIVE_IT.match(text)
-    unquoted = _QUOTED.sub(" ", text)
-    if text[0] in '"\u201c' and len(_WORD.findall(unquoted)) < 2:
+    own_words = unquoted(text)
+    if text[0] in '"\u201c' and len(_WORD.findall(own_words)) < 2:
         dangling = True  # a bare quote: its speaker is named in the sentence before
     if (
-        _FIRST_PERSON.search(unquoted)
-        or _SECOND_PERSON.search(unquoted)
+        in_first_person(text)
+        or _SECOND_PERSON.search(own_words)
         or _CAPTION_START.match(text)
         or _CAPTION_END.search(text)
     ):

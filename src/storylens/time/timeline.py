@@ -18,6 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storylens.records import Mention, TimelineEvent, TimeMention
 from storylens.text.provenance import wire_lead_start
+from storylens.text.voice import in_first_person
 from storylens.time.settings import TimeSettings
 
 __all__ = ["DatedSentence", "build_timeline", "date_key", "period_start"]
@@ -132,7 +133,13 @@ def build_timeline(
     ``duplicate_of`` maps a duplicate article to its original, so that a copy does not make an
     event look twice as well reported.
     """
-    keyed = [(item, key) for item in dated if (key := date_key(item.mention))]
+    # A reader's "I got my PhD there on May 10, 1996" (a comment thread) dates no event of
+    # the story: entries come from the reporting voice.
+    keyed = [
+        (item, key)
+        for item in dated
+        if (key := date_key(item.mention)) and not in_first_person(item.text)
+    ]
     keyed = [(item, key) for item, key in keyed if key[1] in _GRANULARITY_RANK]
     if not keyed:
         return ()

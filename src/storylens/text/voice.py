@@ -1,0 +1,33 @@
+"""Whose voice a sentence is in: the reporter's third person, or a reader's or columnist's "I".
+
+News prose reports in the third person; "I"/"my"/"me" outside quotation marks is a comment
+thread, a column or a reader's letter that a page carried beside the story. Summaries and
+timelines say what happened, in the sources' reporting voice, so they leave such sentences out.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["QUOTED", "in_first_person", "unquoted"]
+
+#: A quoted passage (straight or curly double quotes).
+QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
+
+
+def unquoted(text: str) -> str:
+    """``text`` with its quoted passages blanked: what the writer says in their own voice."""
+    return QUOTED.sub(" ", text)
+
+
+def in_first_person(text: str) -> bool:
+    """Whether the writer speaks as "I" outside quotation marks.
+
+    Example:
+        >>> in_first_person("I got my degree there in 1996.")
+        True
+        >>> in_first_person('"I will rebuild," the mayor said.')
+        False
+    """
+    return _FIRST_PERSON.search(unquoted(text)) is not None
