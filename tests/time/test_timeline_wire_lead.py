@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from storylens.records import TimeMention
-from storylens.text.provenance import wire_lead_start
+from storylens.text.provenance import lead_start
 from storylens.time.settings import TimeSettings
 from storylens.time.timeline import DatedSentence, build_timeline
 
@@ -26,8 +26,8 @@ def test_the_wire_header_is_cut_from_the_entry() -> None:
 
 
 def test_no_credit_no_cut() -> None:
-    assert wire_lead_start("The ferry line (the lake's only one) - said so.") == 0
-    assert wire_lead_start("The ferry line said it would buy boats (Reuters) - ") == 0
+    assert lead_start("The ferry line (the lake's only one) - said so.") == 0
+    assert lead_start("The ferry line said it would buy boats (Reuters) - ") == 0
 
 
 def test_a_sentence_in_the_first_person_is_no_entry() -> None:
@@ -37,4 +37,24 @@ def test_a_sentence_in_the_first_person_is_no_entry() -> None:
         article_id="a1", start=at, end=at + 12, text="May 10, 1996", value="1996-05-10", type="DATE"
     )
     dated = DatedSentence("a1", dt.date(2010, 10, 1), 0, len(text), text, 0, mention, "date")
+    assert build_timeline([dated], TimeSettings()) == ()
+
+
+def test_a_date_in_a_glued_blog_stamp_dates_nothing() -> None:
+    text = "Anna Kovalchuk | 17:45 UK time, Monday, 4 September 2023 The dam held all night."
+    at = text.index("Monday")
+    mention = TimeMention(
+        article_id="a1", start=at, end=at + 25, text=text[at : at + 25], value="2023-09-04",
+        type="DATE",
+    )  # fmt: skip
+    dated = DatedSentence("a1", dt.date(2023, 9, 4), 0, len(text), text, 0, mention, "date")
+    assert build_timeline([dated], TimeSettings()) == ()
+
+
+def test_a_site_note_in_the_first_person_plural_is_no_entry() -> None:
+    text = "On 1 March we moved to a new blogging system."
+    mention = TimeMention(
+        article_id="a1", start=0, end=10, text="On 1 March", value="2023-03-01", type="DATE"
+    )
+    dated = DatedSentence("a1", dt.date(2023, 9, 4), 0, len(text), text, 0, mention, "date")
     assert build_timeline([dated], TimeSettings()) == ()

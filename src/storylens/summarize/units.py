@@ -31,7 +31,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storylens.memo import pack_words
 from storylens.records import Sentence
 from storylens.summarize.settings import SummarizerSettings
-from storylens.text.provenance import wire_lead_start
+from storylens.text.provenance import lead_start
 from storylens.text.voice import in_first_person, unquoted
 
 __all__ = [
@@ -189,7 +189,7 @@ def _clean(
     pronoun speaker still to be named (the story's quotes name it), or None when rejected."""
     text = " ".join(sentence.text.split())
     removed_words = 0
-    lead = wire_lead_start(text)
+    lead = lead_start(text)
     if lead and lead < len(text) - 20:
         # A headline, time stamp and byline glued before "(Reuters) - " go with the credit.
         removed_words += len(text[:lead].split())

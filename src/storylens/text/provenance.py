@@ -26,8 +26,8 @@ __all__ = [
     "DatelineCredit",
     "find_dateline_credit",
     "find_notice",
+    "lead_start",
     "parse_byline",
-    "wire_lead_start",
 ]
 
 #: Wire agencies whose bare credit "(AP)" names the source of the text.
@@ -281,17 +281,30 @@ _WIRE_CREDIT = re.compile(
 _LEAD_WINDOW = 320
 
 
-def wire_lead_start(text: str) -> int:
-    """Where the story's own words start in a sentence that opens with a wire dateline, else 0.
+#: A blog post's byline stamp glued to its first sentence: "Fergus Walsh | 12:16 PM, Thursday,
+#: 28 May 2009 " (a name, a bar, then a clock time and a date with its year).
+_STAMP = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*\|\s*"
+    r"(?=[^|]{0,60}\b\d{1,2}[:.]\d{2}\b)(?=[^|]{0,60}\b(?:19|20)\d{2}\b)[^|]{0,60}?\b(?:19|20)\d{2}\s+"
+)
 
-    Wire copy carried by web pages glues the headline, a time stamp and the byline to the
-    first sentence: "BP pledges Gulf oil fields to spill fund LONDON | Fri Oct 1, 2010 4:52 pm
-    EDT LONDON (Reuters) - BP, which faces ...". Everything up to the credit goes.
+
+def lead_start(text: str) -> int:
+    """Where the story's own words start in a sentence that opens with page furniture, else 0.
+
+    Two kinds are cut. Wire copy carried by web pages glues the headline, a time stamp and the
+    byline to the first sentence: "BP pledges Gulf oil fields to spill fund LONDON | Fri Oct 1,
+    2010 4:52 pm EDT LONDON (Reuters) - BP, which faces ..."; everything up to the credit
+    goes. A blog glues its byline stamp: "Fergus Walsh | 12:16 PM, Thursday, 28 May 2009 It's
+    good to see ...". The date in such a header is when the page was posted, not an event.
 
     Example:
         >>> text = "KYIV | Mon Sep 4, 2023 9:02am EDT KYIV (Reuters) - Rockets hit Odesa."
-        >>> text[wire_lead_start(text):]
+        >>> text[lead_start(text):]
         'Rockets hit Odesa.'
+        >>> text = "Anna Kovalchuk | 17:45 UK time, Monday, 4 September 2023 The dam held."
+        >>> text[lead_start(text):]
+        'The dam held.'
     """
-    match = _WIRE_CREDIT.search(text, 0, _LEAD_WINDOW)
+    match = _WIRE_CREDIT.search(text, 0, _LEAD_WINDOW) or _STAMP.match(text)
     return match.end() if match and match.end() < len(text) else 0

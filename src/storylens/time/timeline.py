@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storylens.records import Mention, TimelineEvent, TimeMention
-from storylens.text.provenance import wire_lead_start
+from storylens.text.provenance import lead_start
 from storylens.text.voice import in_first_person
 from storylens.time.settings import TimeSettings
 
@@ -123,6 +123,13 @@ def _clusters(
     return clusters
 
 
+def _dated_by_header(item: DatedSentence) -> bool:
+    """Whether the date is in a page header glued to the sentence ("Fergus Walsh | 12:16 PM,
+    Thursday, 28 May 2009 ..."): that is when the page was posted, not when anything happened."""
+    header = lead_start(item.text)
+    return header > 0 and item.mention.start - item.start < header
+
+
 def build_timeline(
     dated: list[DatedSentence],
     settings: TimeSettings,
@@ -138,7 +145,9 @@ def build_timeline(
     keyed = [
         (item, key)
         for item in dated
-        if (key := date_key(item.mention)) and not in_first_person(item.text)
+        if (key := date_key(item.mention))
+        and not in_first_person(item.text, plural=True)
+        and not _dated_by_header(item)
     ]
     keyed = [(item, key) for item, key in keyed if key[1] in _GRANULARITY_RANK]
     if not keyed:
@@ -171,7 +180,7 @@ def build_timeline(
         sources = tuple(dict.fromkeys(m.article_id for m in sorted(
             members, key=lambda m: (m.published or dt.date.max, m.article_id))))  # fmt: skip
         evidence = tuple(Mention(m.article_id, m.start, m.end, m.text) for m in members)
-        text = first.text[wire_lead_start(first.text) :]  # no "CITY | date CITY (Reuters) - "
+        text = first.text[lead_start(first.text) :]  # no "CITY | date CITY (Reuters) - "
         events.append(TimelineEvent(date=cluster.key, granularity=cluster.granularity, text=text,
                                     sources=sources, expression=first.mention.text, evidence=evidence))  # fmt: skip
     events.sort(key=lambda e: (period_start(e.date), _GRANULARITY_RANK[e.granularity],
