@@ -12,8 +12,9 @@ reconstruct each home"). Two signals decide, no model needed:
 * speaker: variants from the same resolved speaker need far less shared wording than variants
   from different or unknown speakers.
 
-Variants are linked best pair first (single link), never two variants of one article unless
-they are near-verbatim, so a speaker's two different remarks stay apart.
+Variants are linked best pair first, two groups only when at least half of the pairs across
+them match directly (not a single link: a chain of look-alikes stays apart), never two variants
+of one article unless they are near-verbatim, so a speaker's two different remarks stay apart.
 """
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ from storylens.records import Article, Quote, QuoteVariant, publication_order
 __all__ = ["Candidate", "group_quotes", "lemma_text", "similarity"]
 
 _VERBATIM = 0.9
+#: Content words two quotes must share for one to count as trimmed from the other: "a new
+#: virus" (two) sits inside any remark about a new virus, "a public health emergency of
+#: international concern" (four) is a trim of the sentence it came from, "underlying health
+#: conditions" (three) a stock phrase of many remarks. Two suffice when the two quotes have
+#: the same speaker ("in less than ten minutes" from Oleg's longer account).
+_TRIM_WORDS = 4
+_TRIM_WORDS_SAME_SPEAKER = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,16 +80,23 @@ def _speaker_key(speaker: ResolvedSpeaker | None) -> str | None:
     return words[-1].strip(".,")
 
 
-def similarity(a: str, b: str, tfidf_cosine: float, wordnet: WordNet | None = None) -> float:
+def similarity(
+    a: str,
+    b: str,
+    tfidf_cosine: float,
+    wordnet: WordNet | None = None,
+    trim_words: int = _TRIM_WORDS,
+) -> float:
     """Wording similarity of two lemma strings, 0-1: the best of character n-gram cosine,
-    token-set ratio (when at least two content words are shared: a trimmed quote inside a
-    longer one) and WordNet soft overlap (synonyms and direct hypernyms)."""
+    token-set ratio (when at least three content words are shared, 80% of the shorter quote's:
+    a trimmed quote inside a longer one) and WordNet soft overlap (synonyms and direct hypernyms)."""
     if not a or not b:
         return 0.0
     words_a, words_b = a.split(), b.split()
     best = tfidf_cosine
     shared = set(words_a) & set(words_b)
-    if len(shared) >= 2 and len(shared) >= 0.8 * min(len(set(words_a)), len(set(words_b))):
+    smaller = min(len(set(words_a)), len(set(words_b)))
+    if len(shared) >= trim_words and len(shared) >= 0.8 * smaller:
         best = max(best, fuzz.token_set_ratio(a, b) / 100.0)  # one quote trimmed from the other
     if wordnet is not None:
         best = max(best, soft_overlap(words_a, words_b, wordnet))
@@ -159,7 +174,9 @@ class _PairFilter:
             cosine = (self.tfidf[rows] @ self.tfidf[cols].T).toarray()
             shared = (self.distinct[rows] @ self.distinct[cols].T).toarray()
             smaller = np.minimum.outer(self.distinct_counts[rows], self.distinct_counts[cols])
-            trimmed = (shared >= 2) & (shared >= 0.8 * smaller)  # token-set ratio may apply
+            # the token-set ratio may apply (at the smallest number of shared words any pair
+            # is held to: a bound)
+            trimmed = (shared >= _TRIM_WORDS_SAME_SPEAKER) & (shared >= 0.8 * smaller)
             bound = np.where(trimmed, 1.0, cosine)
             if self.related is not None and self.counts is not None:
                 bound = np.maximum(bound, self._soft_bound(rows, cols))
@@ -257,7 +274,7 @@ class _Scorer:
                         out.add((a, b) if a < b else (b, a))
         return out
 
-    def pair(self, x: str, y: str, needed: float) -> float:
+    def pair(self, x: str, y: str, needed: float, trim_words: int = _TRIM_WORDS) -> float:
         """Similarity of two lemma strings; WordNet is consulted only below ``needed``."""
         i, j = self.row[x], self.row[y]
         cosine, bound = (
@@ -265,7 +282,7 @@ class _Scorer:
         )
         if bound < needed:
             return 0.0  # cannot reach ``needed`` by any signal: not worth scoring
-        score = similarity(x, y, cosine)
+        score = similarity(x, y, cosine, trim_words=trim_words)
         if score < needed and len(x.split()) >= 2 and len(y.split()) >= 2:
             wordnet = self.wordnet()
             if wordnet is not None:
@@ -275,17 +292,24 @@ class _Scorer:
                     score = max(score, soft_overlap(x.split(), y.split(), wordnet, needed))
         return score
 
-    def score(self, a: Candidate, b: Candidate, needed: float) -> float:
+    def score(
+        self, a: Candidate, b: Candidate, needed: float, trim_words: int = _TRIM_WORDS
+    ) -> float:
         """Whole-quote similarity, or the best part-to-part one for quotes of several parts
         (a statement repeated with a different second half)."""
-        best = self.pair(a.lemmas, b.lemmas, needed)
+        best = self.pair(a.lemmas, b.lemmas, needed, trim_words)
         if best >= needed or (len(a.part_lemmas) < 2 and len(b.part_lemmas) < 2):
             return best
         for x in a.part_lemmas or (a.lemmas,):
             for y in b.part_lemmas or (b.lemmas,):
                 if len(x.split()) >= 2 and len(y.split()) >= 2:
-                    best = max(best, self.pair(x, y, needed))
+                    best = max(best, self.pair(x, y, needed, trim_words))
         return best
+
+
+def _fragment(candidate: Candidate) -> bool:
+    """Whether a quote has fewer than two distinct content words ("pandemic", "re-assortment")."""
+    return len(set(candidate.lemmas.split())) < 2
 
 
 def group_quotes(
@@ -304,20 +328,41 @@ def group_quotes(
     pairs: list[tuple[float, int, int]] = []
     for i, j in sorted(scorer.candidate_pairs(candidates)):
         same_article = candidates[i].quote.article_id == candidates[j].quote.article_id
+        same_speaker = keys[i] is not None and keys[i] == keys[j]
         if same_article:
             needed = _VERBATIM
-        elif keys[i] is not None and keys[i] == keys[j]:
+        elif same_speaker:
             needed = settings.same_speaker_threshold
         elif keys[i] is not None and keys[j] is not None:
             needed = settings.other_speaker_threshold
         else:
             needed = settings.match_threshold
-        score = scorer.score(candidates[i], candidates[j], needed)
+        trim_words = _TRIM_WORDS_SAME_SPEAKER if same_speaker else _TRIM_WORDS
+        fragment = _fragment(candidates[i]) or _fragment(candidates[j])
+        if fragment and (candidates[i].lemmas != candidates[j].lemmas or not candidates[i].lemmas):
+            # A one-word quote ("pandemic", "quarantine rooms") is a scare quote: it is the
+            # same quote only where it is the same words.
+            continue
+        score = scorer.score(candidates[i], candidates[j], needed, trim_words)
         if score >= needed:
             pairs.append((score, i, j))
     pairs.sort(reverse=True)
+    passed = {(i, j) for _, i, j in pairs}
     parent = list(range(n))
     members: dict[int, set[str]] = {i: {candidates[i].quote.article_id} for i in range(n)}
+    quotes_of: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def linked(a: int, b: int) -> bool:
+        """At least half of the pairs across two groups (of different articles) match
+        directly: a chain of look-alikes, "new virus" in one remark and "a new virus" in
+        another, never gathers a speaker's every remark into one quote."""
+        across = [
+            (min(x, y), max(x, y))
+            for x in quotes_of[a]
+            for y in quotes_of[b]
+            if candidates[x].quote.article_id != candidates[y].quote.article_id
+        ]
+        return 2 * sum(1 for pair in across if pair in passed) >= len(across)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -331,8 +376,11 @@ def group_quotes(
             continue
         if members[a] & members[b] and score < _VERBATIM:
             continue  # one article's two different remarks stay two quotes
+        if not linked(a, b):
+            continue
         parent[b] = a
         members[a] |= members.pop(b)
+        quotes_of[a] += quotes_of.pop(b)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
