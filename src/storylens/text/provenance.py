@@ -289,6 +289,19 @@ _STAMP = re.compile(
 )
 
 
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+#: A page's posting time stamp at the start of its text: "Saturday 25 April 2009 23.24 BST",
+#: "Friday, April 30, 2010; 2:30 PM".
+_TIME_STAMP = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+(?:19|20)\d{{2}}[;,]?"
+    r"\s+\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?[\s;,]*"
+)
+
+
 def lead_start(text: str) -> int:
     """Where the story's own words start in a sentence that opens with page furniture, else 0.
 
@@ -296,7 +309,9 @@ def lead_start(text: str) -> int:
     byline to the first sentence: "BP pledges Gulf oil fields to spill fund LONDON | Fri Oct 1,
     2010 4:52 pm EDT LONDON (Reuters) - BP, which faces ..."; everything up to the credit
     goes. A blog glues its byline stamp: "Fergus Walsh | 12:16 PM, Thursday, 28 May 2009 It's
-    good to see ...". The date in such a header is when the page was posted, not an event.
+    good to see ...". So is a page's time stamp before its text: "Saturday 25 April 2009
+    23.24 BST Swine flu has ...". The date in such a header is when the page was posted, not
+    an event.
 
     Example:
         >>> text = "KYIV | Mon Sep 4, 2023 9:02am EDT KYIV (Reuters) - Rockets hit Odesa."
@@ -305,6 +320,10 @@ def lead_start(text: str) -> int:
         >>> text = "Anna Kovalchuk | 17:45 UK time, Monday, 4 September 2023 The dam held."
         >>> text[lead_start(text):]
         'The dam held.'
+        >>> text = "Friday, September 8, 2023; 2:30 PM The dam held."
+        >>> text[lead_start(text):]
+        'The dam held.'
     """
     match = _WIRE_CREDIT.search(text, 0, _LEAD_WINDOW) or _STAMP.match(text)
+    match = match or _TIME_STAMP.match(text)
     return match.end() if match and match.end() < len(text) else 0
