@@ -284,3 +284,12 @@ def test_a_short_form_is_the_written_last_word_not_a_folded_one() -> None:
     entities = _resolve(mentions)
     assert set(_entity_of(entities, "Herald").aliases) == {"Harbour Herald", "Herald"}
     assert _entity_of(entities, "Gerald").type == "PERSON"
+
+
+def test_a_name_the_text_calls_a_company_is_one_whatever_the_ner_says() -> None:
+    mentions = [_mention("a1", 100 * i, "Halvorsk", "PLACE") for i in range(8)]
+    mentions += [_mention("a2", 100 * i, "Halvorsk", "PLACE", ("ORG",)) for i in range(2)]
+    assert _entity_of(_resolve(mentions), "Halvorsk").type == "ORG"
+    once = [_mention("a1", 100 * i, "Brunvik", "PLACE") for i in range(8)]
+    once += [_mention("a2", 0, "Brunvik", "PLACE", ("ORG",))]
+    assert _entity_of(_resolve(once), "Brunvik").type == "PLACE"

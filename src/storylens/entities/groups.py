@@ -153,6 +153,8 @@ def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
         if cued * 4 >= len(group.mentions):
             return next(iter(cue_types))
     best = max(sorted(votes), key=lambda t: votes[t])
+    if best == "PLACE" and _called_a_company(group, gazetteer):
+        return "ORG"
     if best == "PLACE" and all(m.label == "NORP" for m in group.mentions):
         # A nationality stays one although a few of its mentions carry a cue ("Mexicans"
         # once after "residents of"): it would otherwise join a look-alike town (Mexicali).
@@ -160,6 +162,18 @@ def vote_type(group: NameGroup, gazetteer: Gazetteer | None) -> str:
         if cued * 2 < len(group.mentions):
             return "NORP"
     return best
+
+
+def _called_a_company(group: NameGroup, gazetteer: Gazetteer | None) -> bool:
+    """Whether a name the NER keeps calling a place is an organisation the text calls one:
+    "Halliburton, the oilfield services company" (115 GPE labels in one story). It takes two
+    such mentions, no word around any mention calling it a place, and no place of that name
+    in the gazetteer."""
+    if "PLACE" in group.cues or group.place is not None or group.weak_places:
+        return False
+    if sum(1 for m in group.mentions if "ORG" in m.cues) < 2:
+        return False
+    return gazetteer is None or not gazetteer.names_a_town(group.most_common_text())
 
 
 #: Smallest rapidfuzz ratio of a written name and a place's own name for a weak match to stand
