@@ -171,6 +171,8 @@ def _called_a_company(group: NameGroup, gazetteer: Gazetteer | None) -> bool:
     in the gazetteer."""
     if "PLACE" in group.cues or group.place is not None or group.weak_places:
         return False
+    if group.most_common_text().endswith("."):
+        return False  # "Gulf Shores, Ala., the real estate firm ...": a state, abbreviated
     if sum(1 for m in group.mentions if "ORG" in m.cues) < 2:
         return False
     return gazetteer is None or not gazetteer.names_a_town(group.most_common_text())
