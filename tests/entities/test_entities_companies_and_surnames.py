@@ -293,3 +293,14 @@ def test_a_name_the_text_calls_a_company_is_one_whatever_the_ner_says() -> None:
     once = [_mention("a1", 100 * i, "Brunvik", "PLACE") for i in range(8)]
     once += [_mention("a2", 0, "Brunvik", "PLACE", ("ORG",))]
     assert _entity_of(_resolve(once), "Brunvik").type == "PLACE"
+
+
+def test_a_landform_word_after_a_known_place_makes_another_place() -> None:
+    # "Canyon" is also a Texan town: as a word after a state's name it makes a feature.
+    state, canyon = _place_group("Mississippi", 5), _place_group("Mississippi Canyon", 2)
+    town = _place_group("Canyon", 1)
+    neighbours = {g.key: {"gulf", "coast", "spill"} for g in (state, canyon)}
+    clusters = resolve_places(
+        [state, canyon], neighbours, EntitySettings(), {town.key}, towns={state.key, town.key}
+    )
+    assert len(clusters) == 2

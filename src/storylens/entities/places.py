@@ -28,6 +28,7 @@ from rapidfuzz.process import cdist
 
 from storylens.entities.fold import SOUND_BONUS, fold_name, spelling_score
 from storylens.entities.groups import NameGroup
+from storylens.entities.roles import wordset
 from storylens.entities.settings import EntitySettings
 from storylens.entities.variants import _DISTINCT as _VARIANT_DISTINCT
 from storylens.entities.variants import MIN_RATIO, _head, name_keys, variant_model
@@ -342,9 +343,21 @@ def part_or_qualified(
             return False
         if set(added) <= _AREA_WORDS:
             return shorter.key in towns
-        # "Valley" and "Beach" are town names too, but after a name they make a feature of it.
-        return " ".join(added) not in place_keys or set(added) <= _DISTINCT
+        # "Valley", "Beach", "Canyon" and "Delta" are town names too, but after a name they
+        # make a feature of it ("Mississippi Canyon" is an offshore area, not the state).
+        return " ".join(added) not in place_keys or set(added) <= _DISTINCT | _FEATURE_WORDS
     return bool(set(short) <= set(long))
+
+
+#: Landform and water words that make a feature of the name before them, besides the
+#: variant model's ``_DISTINCT`` words (which stay as the model was fitted).
+_FEATURE_WORDS = frozenset(
+    fold_name(w)
+    for w in wordset(
+        """canyon delta basin ridge creek reef shelf trench plateau field fields dam reservoir
+        bayou marsh marshes sound pass islands shoal shoals bank banks"""
+    )
+)
 
 
 #: What ``_compatibility`` says of two spellings.
