@@ -42,7 +42,7 @@ def test_a_child_that_dies_is_a_failure_not_a_hang() -> None:
 
 
 def test_an_unpicklable_result_is_a_failure() -> None:
-    succeeded, value, _ = AheadCall(lambda: lambda: None).result()
+    succeeded, value, _ = AheadCall(lambda: (lambda: None)).result()
     assert not succeeded and "pickle" in value.lower()
 
 
@@ -78,9 +78,7 @@ class _Where:
         return os.getpid()
 
     def finish(self, analysis: StoryAnalysis, prepared: int) -> StoryAnalysis:
-        return dataclasses.replace(
-            analysis, story=dataclasses.replace(analysis.story, headline=str(prepared))
-        )
+        return dataclasses.replace(analysis, story=dataclasses.replace(analysis.story, headline=str(prepared)))
 
     def analyse(self, analysis: StoryAnalysis) -> StoryAnalysis:
         return self.finish(analysis, self.prepare(analysis))

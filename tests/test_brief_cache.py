@@ -65,12 +65,7 @@ def test_a_kept_brief_reads_back_exactly(demo_store: tuple[Settings, Path], tmp_
     grown = dataclasses.replace(story, article_ids=(*story.article_ids, "not-yet"))
     assert cache.get(grown) is None  # another story record: another key
     longer = dataclasses.replace(settings.summary, words=settings.summary.words + 10)
-    assert (
-        BriefCache(store, dataclasses.replace(settings, summary=longer), names, parse_kind).get(
-            story
-        )
-        is None
-    )
+    assert BriefCache(store, dataclasses.replace(settings, summary=longer), names, parse_kind).get(story) is None
     assert BriefCache(store, settings, names[:-1], parse_kind).get(story) is None  # fewer stages
     moved = dataclasses.replace(settings, db=str(tmp_path / "elsewhere.sqlite"), processes=4)
     assert BriefCache(store, moved, names, parse_kind).get(story) == brief  # where, not what
@@ -152,9 +147,7 @@ def test_with_one_story_to_analyse_no_pool_is_started(
     store.close()
 
 
-def test_reuse_off_analyses_every_story_again(
-    demo_store: tuple[Settings, Path], tmp_path: Path
-) -> None:
+def test_reuse_off_analyses_every_story_again(demo_store: tuple[Settings, Path], tmp_path: Path) -> None:
     settings, store = _copy(demo_store, tmp_path)
     first = api.brief_stories(store, settings)
     runner = _runner(settings, store)

@@ -25,14 +25,11 @@ def test_a_one_per_article_stage_keeps_only_the_newest_key_and_digest() -> None:
     assert "figures/figures" in ONE_PER_ARTICLE
     store = MemoryStore()
     a1, a2 = _article("a1"), _article("a2")
-    store.put_artifacts(
-        [("a1", f"figures/figures/{V1}/k0", b"[1]"), ("a1", "figures/quantities/" + V1, b"[]")]
-    )
+    store.put_artifacts([("a1", f"figures/figures/{V1}/k0", b"[1]"), ("a1", "figures/quantities/" + V1, b"[]")])
     memo = ArticleMemo(store, f"figures/figures/{V2}", tuple[int, ...])
     memo.get([a1, a2], _length, extra=lambda a: "k1")
     assert _rows(store) == {
-        ("a1", f"figures/figures/{V2}/k1"),
-        ("a2", f"figures/figures/{V2}/k1"),
+        ("a1", f"figures/figures/{V2}/k1"), ("a2", f"figures/figures/{V2}/k1"),
         ("a1", "figures/quantities/" + V1),  # another stage: not this memo's to replace
     }
     # the story grew: a1's key changed, a2's did not (read back, nothing written or deleted)
@@ -66,19 +63,15 @@ def test_hand_made_kinds_supersede_nothing() -> None:
 
 def test_a_story_cache_replaces_its_rows_of_other_digests_only() -> None:
     store = MemoryStore()
-    store.put_artifacts(
-        [
-            ("st-1", f"quotes/overlap/{V1}", b"x"),
-            ("st-2", f"quotes/overlap/{V1}", b"x"),
-            ("st-1", f"provenance/pairs/{V1}", b"x"),
-        ]
-    )
+    store.put_artifacts([
+        ("st-1", f"quotes/overlap/{V1}", b"x"), ("st-2", f"quotes/overlap/{V1}", b"x"),
+        ("st-1", f"provenance/pairs/{V1}", b"x"),
+    ])
     cache = StoryCache(store, "st-1", f"quotes/overlap/{V2}")
     cache.put("a|b", 0.5)
     cache.save()
     assert _rows(store) == {
-        ("st-1", f"quotes/overlap/{V2}"),
-        ("st-2", f"quotes/overlap/{V1}"),
+        ("st-1", f"quotes/overlap/{V2}"), ("st-2", f"quotes/overlap/{V1}"),
         ("st-1", f"provenance/pairs/{V1}"),
     }
 

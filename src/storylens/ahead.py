@@ -117,11 +117,8 @@ class AheadCall:
                 self._process.join()
                 code = self._process.exitcode
                 reason = f"{type(exc).__name__} {exc}".strip()
-                self._outcome = (
-                    False,
-                    f"the child process ended without a result ({reason}, exit code {code})",
-                    0.0,
-                )
+                self._outcome = (False, f"the child process ended without a result ({reason}, "
+                                 f"exit code {code})", 0.0)
             finally:
                 self._receive.close()
                 self._process.join()

@@ -118,7 +118,5 @@ class BriefCache:
         try:
             self.put(story, brief)
         except Exception as exc:  # only a cache: the brief itself was delivered
-            print(
-                f"storylens: the brief of story {story.id} was not kept for the next run ({exc})",
-                file=sys.stderr,
-            )
+            print(f"storylens: the brief of story {story.id} was not kept for the next run "
+                  f"({exc})", file=sys.stderr)

@@ -95,9 +95,7 @@ def ingest(
 ) -> None:
     """Read articles into the store. Exit code 1 when any input failed (the rest is stored)."""
     try:
-        ingest_overrides = {
-            k: v for k, v in {"max_bytes": max_bytes, "workers": workers}.items() if v is not None
-        }
+        ingest_overrides = {k: v for k, v in {"max_bytes": max_bytes, "workers": workers}.items() if v is not None}
         settings = _settings(db, config, ingest=ingest_overrides or None)
         with _progress("ingesting") as progress:
             report = api.ingest(paths, settings, progress=progress)
@@ -113,15 +111,9 @@ def articles(
     db: DbOption = None,
     config: ConfigOption = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet (case-insensitive).")] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only published on or after YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Only published on or before YYYY-MM-DD.")
-    ] = None,
-    contains: Annotated[
-        str | None, typer.Option(help="Only with this text in title or body.")
-    ] = None,
+    since: Annotated[str | None, typer.Option(help="Only published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only published on or before YYYY-MM-DD.")] = None,
+    contains: Annotated[str | None, typer.Option(help="Only with this text in title or body.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 1000,
 ) -> None:
@@ -149,13 +141,7 @@ def articles(
         if as_json:
             out.print_json(json.dumps(article_to_dict(article, full=False)), indent=None)
         else:
-            table.add_row(
-                article.id,
-                published,
-                article.outlet or "",
-                article.title or "",
-                article.language or "",
-            )
+            table.add_row(article.id, published, article.outlet or "", article.title or "", article.language or "")
     store.close()
     if not as_json:
         out.print(table)
@@ -196,9 +182,7 @@ def stories(
         out.print(table)
 
 
-def _run_brief(
-    paths: list[str], settings: Settings, formats: list[str], out_dir: Path
-) -> api.BriefRun:
+def _run_brief(paths: list[str], settings: Settings, formats: list[str], out_dir: Path) -> api.BriefRun:
     store = api.open_default_store(settings)
     try:
         report = IngestReport()
@@ -240,15 +224,11 @@ FormatOption = Annotated[
 
 @app.command()
 def brief(
-    paths: Annotated[
-        list[str] | None, typer.Argument(help="Files, folders or globs to ingest first.")
-    ] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or globs to ingest first.")] = None,
     db: DbOption = None,
     config: ConfigOption = None,
     fmt: FormatOption = ["json", "md"],  # noqa: B006 - typer reads the default
-    out_dir: Annotated[Path, typer.Option("--out", help="Where to write the briefs.")] = Path(
-        "briefs"
-    ),
+    out_dir: Annotated[Path, typer.Option("--out", help="Where to write the briefs.")] = Path("briefs"),
 ) -> None:
     """The main job: ingest, group into stories, analyse, write one brief per story."""
     try:
@@ -264,9 +244,7 @@ def brief(
 
 @app.command()
 def demo(
-    out_dir: Annotated[Path, typer.Option("--out", help="Where to write the briefs.")] = Path(
-        "storylens-out/demo"
-    ),
+    out_dir: Annotated[Path, typer.Option("--out", help="Where to write the briefs.")] = Path("storylens-out/demo"),
     fmt: FormatOption = ["json", "md"],  # noqa: B006
 ) -> None:
     """Run the main job on the bundled demo corpus into a fresh store next to the briefs."""
@@ -290,19 +268,11 @@ def demo(
 @app.command()
 def bench(
     task: Annotated[str, typer.Argument(help="ingest, extract, cluster, entities, time, ...")],
-    data: Annotated[
-        Path | None, typer.Option(help="Data folder or file (default: ../shared/data/...).")
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the metrics as one JSON object.")
-    ] = False,
-    predictions: Annotated[
-        Path | None, typer.Option(help="Write raw outputs, one JSON line per item.")
-    ] = None,
+    data: Annotated[Path | None, typer.Option(help="Data folder or file (default: ../shared/data/...).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
+    predictions: Annotated[Path | None, typer.Option(help="Write raw outputs, one JSON line per item.")] = None,
     limit: Annotated[int | None, typer.Option(help="Use at most this many items.")] = None,
-    option: Annotated[
-        list[str] | None, typer.Option("--set", help="Task option KEY=VALUE.")
-    ] = None,
+    option: Annotated[list[str] | None, typer.Option("--set", help="Task option KEY=VALUE.")] = None,
 ) -> None:
     """Measure quality and speed on real data, side by side with a baseline."""
     from storylens.bench import BenchOptions, run_task

@@ -99,9 +99,7 @@ def _merge(instance: Any, values: dict[str, Any], where: str) -> Any:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if key not in known:
-            raise ConfigError(
-                f"{where}: unknown setting {key!r}; known: {', '.join(sorted(known))}"
-            )
+            raise ConfigError(f"{where}: unknown setting {key!r}; known: {', '.join(sorted(known))}")
         current = getattr(instance, key)
         if dataclasses.is_dataclass(current):
             if not isinstance(value, dict):

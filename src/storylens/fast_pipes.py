@@ -59,7 +59,7 @@ def _value_test(key: str, spec: Any) -> ValueTest | None:
         return _equals(spec)
     if not isinstance(spec, dict) or len(spec) != 1:
         return None
-    ((operator, operand),) = spec.items()
+    (operator, operand), = spec.items()
     if operator == "IN":
         allowed = frozenset(str(v) for v in operand)
         return lambda v: v in allowed

@@ -64,15 +64,13 @@ T = TypeVar("T")
 #: of the stage unreachable, so it replaces them. A stage keeping several live rows per article
 #: (``provenance/labels``: one per span) must not be listed: of its rows, only those of other
 #: code or settings digests are replaced.
-ONE_PER_ARTICLE = frozenset(
-    {
-        "figures/figures",
-        "provenance/attribution",
-        "provenance/sentences",
-        "summary/units",
-        "time/timexes",
-    }
-)
+ONE_PER_ARTICLE = frozenset({
+    "figures/figures",
+    "provenance/attribution",
+    "provenance/sentences",
+    "summary/units",
+    "time/timexes",
+})
 
 _DIGEST = re.compile(r"[0-9a-f]{12}")
 _DIGEST_GLOB = "[0-9a-f]" * 12
@@ -83,9 +81,7 @@ def glob_literal(text: str) -> str:
     return "".join(f"[{c}]" if c in "[*?" else c for c in text)
 
 
-def superseding(
-    owner: str, versioned: str, kind: str, one_per_owner: bool
-) -> tuple[str, str, str] | None:
+def superseding(owner: str, versioned: str, kind: str, one_per_owner: bool) -> tuple[str, str, str] | None:
     """What a new artifact makes unreachable, as ``Store.put_artifacts`` takes it.
 
     ``versioned`` is the producer's "<stage>/<digest of code and settings>" and ``kind`` the

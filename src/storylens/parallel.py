@@ -49,9 +49,7 @@ def _init_worker(db_path: str, settings: Settings, analyses: tuple[str, ...]) ->
 
 
 def _analyse(story: Story) -> tuple[Brief, dict[str, float]]:
-    assert _RUNNER is not None and _STORE is not None and _BRIEFS is not None, (
-        "worker not initialised"
-    )
+    assert _RUNNER is not None and _STORE is not None and _BRIEFS is not None, "worker not initialised"
     before = dict(_RUNNER.timings)
     articles = _STORE.articles(story.article_ids)
     sentences = _STORE.sentences(story.article_ids)

@@ -184,15 +184,11 @@ class AnalysisRunner:
                 analysis = self._analyse(stage, analysis, calls.pop(stage.name, None))
             except Exception as exc:
                 raise StageError(f"stage {stage.name!r} failed on story {story.id}: {exc}") from exc
-            self.timings[stage.name] = (
-                self.timings.get(stage.name, 0.0) + time.process_time() - started
-            )
+            self.timings[stage.name] = self.timings.get(stage.name, 0.0) + time.process_time() - started
             analysis = dataclasses.replace(analysis, analyses=(*analysis.analyses, stage.name))
         return analysis
 
-    def _start_ahead(
-        self, analysis: StoryAnalysis, position: int, calls: dict[str, AheadCall]
-    ) -> None:
+    def _start_ahead(self, analysis: StoryAnalysis, position: int, calls: dict[str, AheadCall]) -> None:
         """Fork the next later stage whose ``prepare`` can start now, if no other is running
         (one child: the machine this is tuned for has two cores)."""
         if any(not call.ready() for call in calls.values()):
@@ -211,9 +207,7 @@ class AnalysisRunner:
                 )
                 return
 
-    def _analyse(
-        self, stage: Analyser, analysis: StoryAnalysis, call: AheadCall | None
-    ) -> StoryAnalysis:
+    def _analyse(self, stage: Analyser, analysis: StoryAnalysis, call: AheadCall | None) -> StoryAnalysis:
         if call is None:
             return stage.analyse(analysis)
         succeeded, value, child_seconds = call.result()

@@ -293,9 +293,7 @@ class Figure:
     value_max: float | None = None
     scope: str | None = None
     sources: tuple[str, ...] = ()
-    kind: str | None = (
-        None  # casualties, people, money, distance, area, percentage, ... (figures stage)
-    )
+    kind: str | None = None  # casualties, people, money, distance, area, percentage, ... (figures stage)
     predicate: str | None = None  # the verb saying what happened to the counted things ("flood")
 
 

@@ -23,9 +23,5 @@ def test_largest_event_in_date_order_capped(tmp_path: Path) -> None:
     assert (event, written) == ("dam", 3)
     files = sorted(tmp_path.glob("*.txt"))
     texts = [f.read_text(encoding="utf-8") for f in files]
-    assert [t.splitlines()[0] for t in texts] == [
-        "Date: 2023-09-02",
-        "Date: 2023-09-04",
-        "Date: 2023-09-05",
-    ]
+    assert [t.splitlines()[0] for t in texts] == ["Date: 2023-09-02", "Date: 2023-09-04", "Date: 2023-09-05"]
     assert "Source: dam_herald" in texts[1] and texts[2].rstrip().endswith("Dam story four.")

@@ -70,8 +70,7 @@ def test_demo_duplicates_are_flagged(demo: tuple) -> None:  # type: ignore[type-
         if p["kind"] in ("republishes", "copies") and p["to"] in ids
     }
     near = {
-        (next(iter(ids[d["duplicate"]])), next(iter(ids[d["original"]])))
-        for d in answers["duplicates"]
+        (next(iter(ids[d["duplicate"]])), next(iter(ids[d["original"]]))) for d in answers["duplicates"]
     }
     assert flagged <= copies | near  # nothing flagged that is not a copy
 

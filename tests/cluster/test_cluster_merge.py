@@ -61,9 +61,7 @@ def _notice(index: int) -> Article:
         "These pages are part of an archive crawl. Pages are captured as they are published so "
         "that later readers see the version that was live at the time."
     )
-    return Article(
-        id=f"{index:02d}notice{index:08d}", origin=f"page-{index}", title=None, text=text
-    )
+    return Article(id=f"{index:02d}notice{index:08d}", origin=f"page-{index}", title=None, text=text)
 
 
 def test_a_short_text_repeated_many_times_is_a_template_not_a_story() -> None:
@@ -80,9 +78,7 @@ def test_a_short_text_repeated_many_times_is_a_template_not_a_story() -> None:
 def test_long_copies_always_join_their_original() -> None:
     ferry = make_article("ferry-1")
     long_text = " ".join([ferry.text] * 4)  # well over the template length
-    copies = [
-        dataclasses.replace(ferry, id=f"{i:02d}copy{i:010d}", text=long_text) for i in range(6)
-    ]
+    copies = [dataclasses.replace(ferry, id=f"{i:02d}copy{i:010d}", text=long_text) for i in range(6)]
     stream = StoryStream(StreamSettings(template_words=30, template_copies=1))
     assert len({a.story_id for a in stream.add_batch(copies)}) == 1
 
@@ -92,9 +88,7 @@ def test_boost_counts_publication_days_and_survives_a_reload() -> None:
     stream = StoryStream(settings)
     days = [dt.date(2024, 3, 4), dt.date(2024, 3, 4), dt.date(2024, 3, 6)]
     keys = ("ferry-1", "ferry-2", "ferry-3")
-    assignments = stream.add_batch(
-        [make_article(k, day=d) for k, d in zip(keys, days, strict=True)]
-    )
+    assignments = stream.add_batch([make_article(k, day=d) for k, d in zip(keys, days, strict=True)])
     story = stream.stories[assignments[0].story_id]
     assert (story.size, story.days) == (3, 2)  # two articles on the 4th, one on the 6th
     again = StoryStream.from_bytes(settings, stream.to_bytes())

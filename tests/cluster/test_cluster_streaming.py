@@ -107,9 +107,7 @@ def test_active_stories_stay_bounded_on_a_long_stream() -> None:
     for day in range(200):
         for key in keys:
             article = make_article(key, dt.date(2023, 1, 1) + dt.timedelta(days=day * 5))
-            stream.add(
-                replace(article, id=f"{day:04d}{article.id[4:]}", text=f"{article.text} Day {day}.")
-            )
+            stream.add(replace(article, id=f"{day:04d}{article.id[4:]}", text=f"{article.text} Day {day}."))
         sizes.append(len(stream.stories))
     assert max(sizes[100:]) <= max(sizes[:20]) + 2
     assert len(stream.dedupe) <= 4 * len(keys)

@@ -26,12 +26,8 @@ OTHER = (
 
 def _article(article_id: str, text: str, day: int = 1, **extra: object) -> Article:
     return Article(
-        id=article_id,
-        origin=f"{article_id}.txt",
-        title=None,
-        text=text,
-        published=dt.date(2024, 10, day),
-        **extra,  # type: ignore[arg-type]
+        id=article_id, origin=f"{article_id}.txt", title=None, text=text,
+        published=dt.date(2024, 10, day), **extra,  # type: ignore[arg-type]
     )
 
 
@@ -67,9 +63,7 @@ def test_chains_resolve_to_the_first_original() -> None:
     detector = DuplicateDetector(DedupeSettings())
     detector.check_and_add(_article("a", BODY))
     detector.check_and_add(_article("b", BODY + " Shared from the Bay Post."))
-    match = detector.check_and_add(
-        _article("c", BODY + " Shared from the Bay Post. Comments closed.")
-    )
+    match = detector.check_and_add(_article("c", BODY + " Shared from the Bay Post. Comments closed."))
     assert match is not None and match.original == "a"
 
 

@@ -35,7 +35,6 @@ DEMO = Path(storylens.demo.__file__).parent
 CORPUS = DEMO / "corpus"
 KEY: dict[str, Any] = json.loads((DEMO / "answers.json").read_text(encoding="utf-8"))
 
-
 def _strip_tags(markup: str) -> str:
     markup = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", markup)
     return html.unescape(re.sub(r"<[^>]+>", " ", markup))

@@ -14,11 +14,8 @@ def _gazetteer(compact: bool) -> Gazetteer:
         Place(2, "Kew", "AU", 24_000),
         Place(3, "Mykolayiv", "UA", 480_000),
     ]
-    primary: dict[str, list[int] | int] = {
-        fold_name("Kyiv"): [1],
-        fold_name("Kew"): [2, 1],
-        fold_name("Mykolayiv"): [3],
-    }
+    primary: dict[str, list[int] | int] = {fold_name("Kyiv"): [1], fold_name("Kew"): [2, 1],
+                                           fold_name("Mykolayiv"): [3]}
     alternate: dict[str, list[int] | int] = {"kiev": [1], "nikolaev": [3], "kew": [2]}
     gazetteer._places = {p.geonameid: p for p in places}
     gazetteer._primary = _compact(primary) if compact else primary

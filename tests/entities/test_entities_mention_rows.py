@@ -66,15 +66,8 @@ def test_cues_and_roles_round_trip() -> None:
     mentions = [
         NameMention("a1", 0, 4, "Kyiv", "PLACE", cues=frozenset({"PLACE"}), key="kiiv"),
         NameMention(
-            "a1",
-            9,
-            21,
-            "Oleg Petrenko",
-            "PERSON",
-            roles=("Mayor", "the mayor"),
-            introduced=True,
-            sentence=1,
-            key="oleg petrenko",
+            "a1", 9, 21, "Oleg Petrenko", "PERSON", roles=("Mayor", "the mayor"), introduced=True,
+            sentence=1, key="oleg petrenko",
         ),
         NameMention("a1", 30, 34, "Lviv", "PLACE", cues=frozenset({"PLACE", "ORG"}), key="lviv"),
     ]

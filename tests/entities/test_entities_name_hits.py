@@ -23,9 +23,7 @@ OLD = [
 NAMES = ["meridian press", "daily herald", "north star"]
 
 
-def _run(
-    store: MemoryStore, articles: list[Article], names: list[str]
-) -> tuple[list[set[str]], int]:
+def _run(store: MemoryStore, articles: list[Article], names: list[str]) -> tuple[list[set[str]], int]:
     search = KeptNameSearch(store, "story", KIND, articles)
     found = [search.articles_with(name, articles) for name in names]
     search.save()

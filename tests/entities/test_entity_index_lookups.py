@@ -8,27 +8,12 @@ from storylens.records import Entity, Mention
 
 def _entities() -> list[Entity]:
     return [
-        Entity(
-            "e1",
-            "Oleg Petrenko",
-            "PERSON",
-            ("Petrenko",),
-            (
-                Mention("a1", 10, 23, "Oleg Petrenko"),
-                Mention("a2", 5, 13, "Petrenko"),
-                Mention("a1", 80, 88, "Petrenko"),
-            ),
-            roles=("mayor of Pryluzhne",),
-        ),
+        Entity("e1", "Oleg Petrenko", "PERSON", ("Petrenko",),
+               (Mention("a1", 10, 23, "Oleg Petrenko"), Mention("a2", 5, 13, "Petrenko"),
+                Mention("a1", 80, 88, "Petrenko")), roles=("mayor of Pryluzhne",)),
         Entity("e2", "Pryluzhne", "PLACE", (), (Mention("a1", 40, 49, "Pryluzhne"),)),
-        Entity(
-            "e3",
-            "Anna Koval",
-            "PERSON",
-            (),
-            (Mention("a1", 60, 70, "Anna Koval"),),
-            roles=("spokeswoman", "deputy mayor"),
-        ),
+        Entity("e3", "Anna Koval", "PERSON", (), (Mention("a1", 60, 70, "Anna Koval"),),
+               roles=("spokeswoman", "deputy mayor")),
         Entity("e4", "Ivan Bondar", "PER", (), (Mention("a1", 95, 106, "Ivan Bondar"),)),
     ]
 
@@ -36,11 +21,8 @@ def _entities() -> list[Entity]:
 def test_person_mentions_follow_entity_then_mention_order() -> None:
     index = EntityIndex(_entities())
     expected = [
-        (e, m)
-        for e in index.entities
-        if e.type in ("PERSON", "PER")
-        for m in e.mentions
-        if m.article_id == "a1"
+        (e, m) for e in index.entities if e.type in ("PERSON", "PER")
+        for m in e.mentions if m.article_id == "a1"
     ]
     assert index.person_mentions("a1") == expected
     assert [m.start for _, m in index.person_mentions("a1")] == [10, 80, 60, 95]
@@ -68,9 +50,7 @@ def _scan_by_role(entities: list[Entity], role: str, article_id: str | None) -> 
             continue
         for stated in entity.roles:
             words = stated.lower().replace(".", "").split()
-            if any(
-                words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)
-            ):
+            if any(words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)):
                 found.append(entity)
                 break
     return found[0] if len(found) == 1 else None
@@ -79,44 +59,16 @@ def _scan_by_role(entities: list[Entity], role: str, article_id: str | None) -> 
 def test_by_role_word_index_agrees_with_a_scan() -> None:
     entities = [
         *_entities(),
-        Entity(
-            "e5",
-            "Mark Lee",
-            "PERSON",
-            (),
-            (Mention("a3", 1, 9, "Mark Lee"),),
-            roles=("Lt. Gen.", "chief of staff"),
-        ),
-        Entity(
-            "e6",
-            "Olga Dan",
-            "PERSON",
-            (),
-            (Mention("a2", 30, 38, "Olga Dan"),),
-            roles=("head of the port authority",),
-        ),
+        Entity("e5", "Mark Lee", "PERSON", (), (Mention("a3", 1, 9, "Mark Lee"),),
+               roles=("Lt. Gen.", "chief of staff")),
+        Entity("e6", "Olga Dan", "PERSON", (), (Mention("a2", 30, 38, "Olga Dan"),),
+               roles=("head of the port authority",)),
     ]
     index = EntityIndex(entities)
-    roles = [
-        "mayor",
-        "deputy mayor",
-        "of",
-        "lt gen",
-        "gen",
-        "staff",
-        "chief of staff",
-        "port authority",
-        "the port",
-        "Spokeswoman",
-        "",
-        "of the port authority",
-        "nobody",
-        "mayor of",
-        "lt. gen.",
-    ]
+    roles = ["mayor", "deputy mayor", "of", "lt gen", "gen", "staff", "chief of staff",
+             "port authority", "the port", "Spokeswoman", "", "of the port authority", "nobody",
+             "mayor of", "lt. gen."]
     for role in roles:
         for article_id in (None, "a1", "a2", "a3"):
             assert index.by_role(role, article_id) == _scan_by_role(entities, role, article_id), (
-                role,
-                article_id,
-            )
+                role, article_id)

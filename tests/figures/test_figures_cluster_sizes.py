@@ -66,5 +66,7 @@ def test_a_spread_blocks_exactly_when_a_member_would() -> None:
             spread.add(member, sizes[id(member)])
         figure = rng.choice(figures)
         size = sizes[id(figure)]
-        expected = any(_cannot_link(figure, m) or _far(size, sizes[id(m)], ratio) for m in members)
+        expected = any(
+            _cannot_link(figure, m) or _far(size, sizes[id(m)], ratio) for m in members
+        )
         assert spread.blocks(figure, size, members, sizes, ratio) == expected

@@ -40,11 +40,7 @@ def _ingest(tmp_path: Path, name: str, data: bytes, **settings: int) -> tuple[li
         ("latin.txt", b"\x81\x8d\x8f\x90\x9d" * 200, "undecodable"),
         ("cut.txt.gz", gzip.compress(GOOD.encode() * 20)[:60], "truncated-gzip"),
         ("tags.html", b"<html><body><nav><a href='/a'>Home</a></nav></body></html>", "no-article"),
-        (
-            "nofield.json",
-            json.dumps({"title": "No body here", "url": "x"}).encode(),
-            "missing-field",
-        ),
+        ("nofield.json", json.dumps({"title": "No body here", "url": "x"}).encode(), "missing-field"),
         ("broken.json", b'{"title": "half an object", "text": ', "invalid-json"),
         ("short.txt", b"Title\n\nToo short.", "no-article"),
     ],
@@ -74,13 +70,7 @@ def test_jsonl_keeps_good_records_and_reports_bad_lines(tmp_path: Path) -> None:
         json.dumps({"title": "One", "text": GOOD.split("\n\n", 1)[1], "date": "2024-03-04"}),
         json.dumps({"title": "Two, without text"}),
         "{not json",
-        json.dumps(
-            {
-                "headline": "Three",
-                "body": "Another story entirely. " * 10,
-                "source": {"name": "Daily"},
-            }
-        ),
+        json.dumps({"headline": "Three", "body": "Another story entirely. " * 10, "source": {"name": "Daily"}}),
     ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -96,9 +86,7 @@ def test_jsonl_keeps_good_records_and_reports_bad_lines(tmp_path: Path) -> None:
 
 
 def test_missing_path_is_reported(tmp_path: Path) -> None:
-    report = ingest_paths(
-        [tmp_path / "nope", str(tmp_path / "*.none")], MemoryStore(), IngestSettings()
-    )
+    report = ingest_paths([tmp_path / "nope", str(tmp_path / "*.none")], MemoryStore(), IngestSettings())
     assert [f.reason for f in report.failures] == ["not-found", "not-found"]
 
 
@@ -131,10 +119,7 @@ def test_failures_survive_worker_processes(tmp_path: Path, monkeypatch: pytest.M
     error = InputError("/x/a.txt", "empty", "the file has no content")
     again = pickle.loads(pickle.dumps(error))
     assert (again.origin, again.reason, again.detail, str(again)) == (
-        error.origin,
-        error.reason,
-        error.detail,
-        str(error),
+        error.origin, error.reason, error.detail, str(error),
     )
     for n in range(12):
         (tmp_path / f"good{n}.txt").write_text(GOOD.replace("Monday", f"day {n}"), encoding="utf-8")
@@ -144,9 +129,7 @@ def test_failures_survive_worker_processes(tmp_path: Path, monkeypatch: pytest.M
     assert [f.reason for f in report.failures] == ["missing-field"]
 
 
-def test_a_few_files_are_read_without_a_pool(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_few_files_are_read_without_a_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ten articles joining a story are cleaned here: starting workers costs more than they do."""
     from storylens.ingest import runner
 
@@ -160,9 +143,7 @@ def test_a_few_files_are_read_without_a_pool(
     assert report.articles_added == 10 and report.ok
 
 
-def test_files_already_stored_load_no_model(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_files_already_stored_load_no_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Re-running over a stored folder reads and hashes the files, nothing more."""
     from storylens.ingest import runner
 

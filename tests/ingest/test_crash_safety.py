@@ -14,20 +14,7 @@ from storylens.config import IngestSettings
 from storylens.ingest import ingest_paths
 from storylens.store import SQLiteStore
 
-WORDS = [
-    "harbour",
-    "council",
-    "levee",
-    "river",
-    "storm",
-    "bridge",
-    "school",
-    "market",
-    "clinic",
-    "ferry",
-    "road",
-    "mayor",
-]
+WORDS = ["harbour", "council", "levee", "river", "storm", "bridge", "school", "market", "clinic", "ferry", "road", "mayor"]
 
 
 def _write_corpus(folder: Path, count: int) -> None:
@@ -51,15 +38,7 @@ def test_kill_9_then_rerun_stores_every_article_once(tmp_path: Path) -> None:
     _write_corpus(corpus, 400)
     db = tmp_path / "store.sqlite"
     command = [
-        sys.executable,
-        "-m",
-        "storylens",
-        "ingest",
-        str(corpus),
-        "--db",
-        str(db),
-        "--workers",
-        "1",
+        sys.executable, "-m", "storylens", "ingest", str(corpus), "--db", str(db), "--workers", "1",
     ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

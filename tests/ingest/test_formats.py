@@ -95,10 +95,7 @@ def test_rss_feed_with_embedded_content(tmp_path: Path) -> None:
 
 
 def test_html_page_with_copyright_footer_has_no_invented_date(tmp_path: Path) -> None:
-    paragraphs = "".join(
-        f"<p>{p} This sentence adds detail number {i}.</p>"
-        for i, p in enumerate(BODY.split("\n\n") * 3)
-    )
+    paragraphs = "".join(f"<p>{p} This sentence adds detail number {i}.</p>" for i, p in enumerate(BODY.split("\n\n") * 3))
     html = (
         "<html><head><title>Bridge reopens | Courier</title></head><body>"
         "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"

@@ -24,17 +24,13 @@ def page(description: str, before_body: str = "") -> bytes:
     ).encode()
 
 
-LEAD = (
-    "The old railway bridge over the river reopens to cars on Friday, a week earlier than planned."
-)
+LEAD = "The old railway bridge over the river reopens to cars on Friday, a week earlier than planned."
 
 
 def test_lead_shown_in_page_but_lost_by_extraction_is_restored() -> None:
     html = page(LEAD, f"<div class='teaser-box'><span class='lead'>{LEAD}</span></div>")
     document = HtmlReader().read(html, "bridge.html")
-    if (
-        document.paragraphs[0] != LEAD
-    ):  # trafilatura kept it itself: nothing to restore, no duplicate
+    if document.paragraphs[0] != LEAD:  # trafilatura kept it itself: nothing to restore, no duplicate
         assert sum(LEAD in p for p in document.paragraphs) == 1
     assert document.subtitle is None
 
@@ -51,9 +47,7 @@ def test_standfirst_shown_twice_is_the_subtitle() -> None:
 
 def test_page_without_article() -> None:
     with pytest.raises(InputError) as info:
-        HtmlReader().read(
-            b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "empty.html"
-        )
+        HtmlReader().read(b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "empty.html")
     assert info.value.reason in ("no-article", "broken-html")
 
 

@@ -11,12 +11,8 @@ from storylens.records import Article
 from storylens.store import MemoryStore
 
 ARTICLES = [
-    Article(
-        id=f"a{n}",
-        origin=f"/x/{n}.txt",
-        title=None,
-        text=f"Mayor Oleg Petrenko said on Friday that {n} homes in Pryluzhne were flooded.",
-    )
+    Article(id=f"a{n}", origin=f"/x/{n}.txt", title=None,
+            text=f"Mayor Oleg Petrenko said on Friday that {n} homes in Pryluzhne were flooded.")
     for n in range(3)
 ]
 
@@ -129,10 +125,7 @@ def test_a_story_larger_than_the_cache_keeps_its_first_parses(
     resources.focus(a.id for a in story)
     for _ in range(3):  # three stages, each reading the story's articles one by one
         for article in story:
-            assert [t.text for t in resources.docs([article])[article.id]][:2] == [
-                "Story",
-                "article",
-            ]
+            assert [t.text for t in resources.docs([article])[article.id]][:2] == ["Story", "article"]
     assert loads[0] == 5 + 2 + 2  # the first three stay; only the last two are read again
     assert "o" not in resources._docs  # another story's parse left first
 
@@ -157,13 +150,11 @@ def test_a_new_parse_replaces_the_same_models_older_versions_only() -> None:
     store = MemoryStore()
     resources = NlpResources(store=store)
     model = resources.model
-    store.put_artifacts(
-        [
-            ("a0", f"spacy/{model}/0.0.1/z", b"old version"),
-            ("a0", "spacy/another_model/1.0/z", b"another model"),
-            ("a1", f"spacy/{model}/0.0.1/z", b"another article"),
-        ]
-    )
+    store.put_artifacts([
+        ("a0", f"spacy/{model}/0.0.1/z", b"old version"),
+        ("a0", "spacy/another_model/1.0/z", b"another model"),
+        ("a1", f"spacy/{model}/0.0.1/z", b"another article"),
+    ])
     resources.parse(ARTICLES[:1], keep=False)
     assert store.get_artifact("a0", resources.artifact_kind) is not None
     assert store.get_artifact("a0", f"spacy/{model}/0.0.1/z") is None
@@ -172,9 +163,7 @@ def test_a_new_parse_replaces_the_same_models_older_versions_only() -> None:
 
 
 def _article(article_id: str, words: int) -> Article:
-    return Article(
-        id=article_id, origin=f"{article_id}.txt", title=None, text=" ".join(["word"] * words)
-    )
+    return Article(id=article_id, origin=f"{article_id}.txt", title=None, text=" ".join(["word"] * words))
 
 
 def test_a_small_parse_batch_is_split_over_the_workers_by_length() -> None:

@@ -25,7 +25,7 @@ TEXTS = [
     "Something happened. Nobody knows what anyone did, and everything is gone.",
     "Does the council have a plan? It does, and it has been voted on since Friday.",
     "Officials, who had once praised the dam, were seen there, then here, and well beyond.",
-    'The ministry\'s spokesman, Ivan Kravets, told reporters: "We will not give up."',
+    "The ministry's spokesman, Ivan Kravets, told reporters: \"We will not give up.\"",
 ]
 
 COLUMNS = [POS, MORPH, LEMMA, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE]

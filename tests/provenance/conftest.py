@@ -22,18 +22,12 @@ STORY = {
 }
 
 
-def make_article(
-    name: str, text: str, outlet: str | None = None, day: int | None = None, **extra: object
-) -> tuple[Article, tuple[Sentence, ...]]:
+def make_article(name: str, text: str, outlet: str | None = None, day: int | None = None,
+                 **extra: object) -> tuple[Article, tuple[Sentence, ...]]:
     """An article (id = ``name``) and its sentences, as ingestion would build them."""
     article = Article(
-        id=name,
-        origin=f"{name}.txt",
-        title=None,
-        text=text,
-        outlet=outlet,
-        published=dt.date(2024, 5, day) if day else None,
-        **extra,  # type: ignore[arg-type]
+        id=name, origin=f"{name}.txt", title=None, text=text, outlet=outlet,
+        published=dt.date(2024, 5, day) if day else None, **extra,  # type: ignore[arg-type]
     )
     return article, RuleSegmenter().split(name, text)
 
@@ -42,8 +36,7 @@ def make_article(
 def story_articles() -> list[tuple[Article, tuple[Sentence, ...]]]:
     """The invented story's five articles with their sentences."""
     return [
-        make_article(
-            name, (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").strip(), outlet, day
-        )
+        make_article(name, (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").strip(),
+                     outlet, day)
         for name, (outlet, day) in STORY.items()
     ]

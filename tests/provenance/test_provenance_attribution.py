@@ -10,10 +10,7 @@ def _found(text: str, outlet: str | None = None, story: tuple[str, ...] = (), **
     article = Article("a", "a.txt", None, text, outlet=outlet, **extra)  # type: ignore[arg-type]
     sentences = RuleSegmenter().split("a", text)
     directory = OutletDirectory.build(story)
-    return [
-        (m.resolved, m.kind, m.cue, m.first_hand)
-        for m in find_attributions(article, sentences, directory)
-    ]
+    return [(m.resolved, m.kind, m.cue, m.first_hand) for m in find_attributions(article, sentences, directory)]
 
 
 def test_cue_phrases_and_outlet_kinds() -> None:
@@ -57,33 +54,24 @@ def test_people_are_sources_but_not_outlets() -> None:
 
 
 def test_own_outlet_is_first_hand_not_a_citation() -> None:
-    found = _found(
-        "Residents told the Courier that cracks had appeared in spring.",
-        outlet="Kyiv Courier",
-        story=("Kyiv Courier",),
-    )
+    found = _found("Residents told the Courier that cracks had appeared in spring.",
+                   outlet="Kyiv Courier", story=("Kyiv Courier",))
     assert found == [("Kyiv Courier", "outlet", "told", True)]
 
 
 def test_republication_notices_and_hints() -> None:
-    hint = ProvenanceHint(
-        "republished", "Meridian Press", "This article originally appeared on Meridian Press."
-    )
-    found = _found(
-        "Read the original article on Meridian Press.",
-        outlet="Riverbank Gazette",
-        story=("Meridian Press", "Riverbank Gazette"),
-        hints=(hint,),
-    )
+    hint = ProvenanceHint("republished", "Meridian Press",
+                          "This article originally appeared on Meridian Press.")
+    found = _found("Read the original article on Meridian Press.", outlet="Riverbank Gazette",
+                   story=("Meridian Press", "Riverbank Gazette"), hints=(hint,))
     assert ("Meridian Press", "outlet", "republished", False) in found
     cues = {f[2] for f in found}
     assert cues == {"republished"}
 
 
 def test_translation_notice() -> None:
-    assert is_translation(
-        Article("t", "t", None, "Translated from Russian. The interview was published by Zerkalo.")
-    )
+    assert is_translation(Article("t", "t", None, "Translated from Russian. The interview was "
+                                                  "published by Zerkalo."))
     assert not is_translation(Article("u", "u", None, "The translator said nothing."))
 
 
@@ -94,11 +82,9 @@ def test_per_cent_is_not_an_attribution() -> None:
 def test_entities_stage_types_are_used() -> None:
     article = Article("a", "a.txt", None, "Zerkalo reported that the dam had cracked.")
     sentences = RuleSegmenter().split("a", article.text)
-    found = find_attributions(
-        article, sentences, OutletDirectory.build(()), entity_types={"zerkalo": "OUTLET"}
-    )
+    found = find_attributions(article, sentences, OutletDirectory.build(()),
+                              entity_types={"zerkalo": "OUTLET"})
     assert [(m.resolved, m.kind) for m in found] == [("Zerkalo", "outlet")]
-    found = find_attributions(
-        article, sentences, OutletDirectory.build(()), entity_types={"zerkalo": "PERSON"}
-    )
+    found = find_attributions(article, sentences, OutletDirectory.build(()),
+                              entity_types={"zerkalo": "PERSON"})
     assert [(m.resolved, m.kind) for m in found] == [("Zerkalo", "person")]

@@ -26,10 +26,10 @@ from storylens.text.segment import RuleSegmenter
 
 _TEXTS = {
     "a1": "The dam broke at dawn, according to Petrenko. Zerkalo reported that 40 homes "
-    "flooded. Our correspondent saw the water rise. Read the original article on "
-    "Meridian Press.",
+          "flooded. Our correspondent saw the water rise. Read the original article on "
+          "Meridian Press.",
     "a2": "Officials reported no deaths. The toll rose, according to Reuters. The agency said "
-    "the sirens were late, and residents told the Courier that they ran.",
+          "the sirens were late, and residents told the Courier that they ran.",
 }
 
 
@@ -52,12 +52,8 @@ def _story() -> list[tuple[Article, tuple[Sentence, ...]]]:
 def _analysis(entities: tuple[Entity, ...] = ()) -> StoryAnalysis:
     story = _story()
     articles = tuple(a for a, _ in story)
-    return StoryAnalysis(
-        Story("s1", tuple(a.id for a in articles), "dam"),
-        articles,
-        tuple(s for _, ss in story for s in ss),
-        entities=entities,
-    )
+    return StoryAnalysis(Story("s1", tuple(a.id for a in articles), "dam"), articles,
+                         tuple(s for _, ss in story for s in ss), entities=entities)
 
 
 @pytest.fixture
@@ -92,8 +88,8 @@ def test_rebrief_reads_scans_and_labels_back(labels: list[tuple[int, int]]) -> N
         outs.append(analyser.analyse(_analysis()))
         asked.append(len(labels))
     memo = analyser.resources.memo(  # type: ignore[union-attr]
-        "provenance/attribution", str, "storylens.provenance", analyser.settings
-    )
+        "provenance/attribution", str, "storylens.provenance",
+        analyser.settings)
     assert memo.reused == len(_TEXTS) and memo.computed == 0
     assert asked[0] == asked[1] > 0  # "Petrenko", "Zerkalo": asked once, then read back
     assert outs[0] == outs[1]
@@ -108,8 +104,7 @@ def test_kept_scans_still_resolve_against_the_story(labels: list[tuple[int, int]
     before = analyser.analyse(_analysis())
     outlet = Entity("e1", "Petrenko", "OUTLET", (), ())
     after = ProvenanceAnalyser(ProvenanceSettings(), _Resources(store=store)).analyse(
-        _analysis((outlet,))
-    )
+        _analysis((outlet,)))
     cited = {link.target for link in after.provenance if link.kind == "cites"}
     assert "Petrenko" in cited  # the entities stage now types it an outlet
     assert "Petrenko" not in {link.target for link in before.provenance}
@@ -119,13 +114,11 @@ def test_edited_sentences_are_scanned_again(labels: list[tuple[int, int]]) -> No
     store = MemoryStore()
     ProvenanceAnalyser(ProvenanceSettings(), _Resources(store=store)).analyse(_analysis())
     analysis = _analysis()
-    moved = tuple(
-        dataclasses.replace(s, start=s.start + 1, end=s.end + 1) if s.article_id == "a1" else s
-        for s in analysis.sentences
-    )
+    moved = tuple(dataclasses.replace(s, start=s.start + 1, end=s.end + 1)
+                  if s.article_id == "a1" else s for s in analysis.sentences)
     analyser = ProvenanceAnalyser(ProvenanceSettings(), _Resources(store=store))
     analyser.analyse(dataclasses.replace(analysis, sentences=moved))
     memo = analyser.resources.memo(  # type: ignore[union-attr]
-        "provenance/attribution", str, "storylens.provenance", analyser.settings
-    )
+        "provenance/attribution", str, "storylens.provenance",
+        analyser.settings)
     assert (memo.computed, memo.reused) == (1, 1)  # a1's offsets changed: its scan is redone

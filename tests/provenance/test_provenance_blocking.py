@@ -18,16 +18,11 @@ from storylens.provenance.align import candidate_pairs
 from storylens.provenance.features import SentenceFeatures, sentence_features
 from storylens.provenance.settings import ProvenanceSettings
 
-_WORDS = [
-    f"{a}{b}"
-    for a in ("dam", "flood", "river", "bridge", "mayor", "rescue")
-    for b in ("ford", "wick", "holm", "stead", "ton", "by", "thorpe", "wald")
-]
+_WORDS = [f"{a}{b}" for a in ("dam", "flood", "river", "bridge", "mayor", "rescue")
+          for b in ("ford", "wick", "holm", "stead", "ton", "by", "thorpe", "wald")]
 
 
-def _plain(
-    sentences: list[SentenceFeatures], settings: ProvenanceSettings
-) -> list[tuple[int, int]]:
+def _plain(sentences: list[SentenceFeatures], settings: ProvenanceSettings) -> list[tuple[int, int]]:
     """The blocking written the slow way: a Counter, a loop per key and lexsort."""
     n = len(sentences)
     df = Counter(chain.from_iterable(s.keys for s in sentences))
@@ -48,9 +43,7 @@ def _plain(
     norms[norms == 0] = 1.0
     matrix = sparse.diags(1.0 / norms).dot(matrix).tocsr()
     product = (matrix @ matrix.T).tocoo()
-    codes = np.unique(
-        np.array([s.article_id for s in sentences], dtype=object), return_inverse=True
-    )[1]
+    codes = np.unique(np.array([s.article_id for s in sentences], dtype=object), return_inverse=True)[1]
     keep = (product.data >= settings.block_min_cosine) & (codes[product.row] != codes[product.col])
     left, right, scores = product.row[keep], product.col[keep], product.data[keep]
     order = np.lexsort((-scores, left))
@@ -70,12 +63,8 @@ def _story(seed: int, articles: int, per_article: int) -> list[SentenceFeatures]
             if out and rng.random() < 0.2:
                 text = rng.choice(out).text  # a copy: ties with the copied sentence's partners
             else:
-                text = (
-                    " ".join(
-                        w.capitalize() if rng.random() < 0.2 else w for w in rng.sample(_WORDS, 7)
-                    )
-                    + f" {rng.randint(1, 30)}."
-                )
+                text = " ".join(w.capitalize() if rng.random() < 0.2 else w
+                                for w in rng.sample(_WORDS, 7)) + f" {rng.randint(1, 30)}."
             out.append(sentence_features(f"a{a}", i, text))
     return out
 
@@ -105,12 +94,10 @@ def test_crowded_rows_are_cut_before_sorting() -> None:
 
 def test_blocking_with_settings_that_change_the_cut() -> None:
     sentences = _story(5, articles=12, per_article=10)
-    for settings in (
-        ProvenanceSettings(candidates_per_sentence=1),
-        ProvenanceSettings(candidates_per_sentence=40),
-        ProvenanceSettings(block_min_cosine=0.0),
-        ProvenanceSettings(block_min_df_cap=2),
-    ):
+    for settings in (ProvenanceSettings(candidates_per_sentence=1),
+                     ProvenanceSettings(candidates_per_sentence=40),
+                     ProvenanceSettings(block_min_cosine=0.0),
+                     ProvenanceSettings(block_min_df_cap=2)):
         assert candidate_pairs(sentences, settings) == _plain(sentences, settings)
 
 

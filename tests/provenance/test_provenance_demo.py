@@ -35,15 +35,11 @@ def demo_links() -> tuple[dict[str, Article], list[ProvenanceLink], dict]:  # ty
     analyser = ProvenanceAnalyser(ProvenanceSettings(), NlpResources())
     links: list[ProvenanceLink] = []
     for story in answers["stories"]:
-        members = list(
-            {articles[k].id: articles[k] for k in story["articles"] if k in articles}.values()
-        )
+        members = list({articles[k].id: articles[k] for k in story["articles"] if k in articles}.values())
         ids = {a.id for a in members}
         analysis = StoryAnalysis(
-            Story(story["name"], tuple(ids), story["name"]),
-            tuple(members),
-            tuple(s for s in sentences if s.article_id in ids),
-        )
+            Story(story["name"], tuple(ids), story["name"]), tuple(members),
+            tuple(s for s in sentences if s.article_id in ids))
         links.extend(analyser.analyse(analysis).provenance)
     return articles, links, answers
 
@@ -52,13 +48,10 @@ def _matches(link: ProvenanceLink, target: str, articles: dict[str, Article]) ->
     if target in articles:
         article = articles[target]
         return link.target == article.id or (
-            article.outlet is not None and fold(link.target) == fold(article.outlet)
-        )
+            article.outlet is not None and fold(link.target) == fold(article.outlet))
     by_id = {a.id: a for a in articles.values()}
     outlet = by_id[link.target].outlet if link.target in by_id else link.target
-    return outlet is not None and fold(outlet).removeprefix("the ") == fold(target).removeprefix(
-        "the "
-    )
+    return outlet is not None and fold(outlet).removeprefix("the ") == fold(target).removeprefix("the ")
 
 
 def test_every_expected_link_is_found(demo_links) -> None:  # type: ignore[no-untyped-def]
@@ -72,10 +65,8 @@ def test_every_expected_link_is_found(demo_links) -> None:  # type: ignore[no-un
         if target is not None and target.id == source.id:
             continue  # byte-identical files are one stored article (see Story.duplicates)
         found = [
-            link
-            for link in links
-            if link.source == source.id
-            and link.kind == expected["kind"]
+            link for link in links
+            if link.source == source.id and link.kind == expected["kind"]
             and _matches(link, expected["to"], articles)
         ]
         if not found:
@@ -85,12 +76,7 @@ def test_every_expected_link_is_found(demo_links) -> None:  # type: ignore[no-un
 
 def test_independent_reports_are_not_linked(demo_links) -> None:  # type: ignore[no-untyped-def]
     articles, links, _ = demo_links
-    independent = {
-        articles[k].id
-        for k in ("valley-voices-after-the-flood.txt", "pryluzhne-vistnyk-2023-09-13.txt.gz")
-        if k in articles
-    }
+    independent = {articles[k].id for k in ("valley-voices-after-the-flood.txt",
+                                            "pryluzhne-vistnyk-2023-09-13.txt.gz") if k in articles}
     derived = [link for link in links if link.kind in ("copies", "rewrites", "translates")]
-    assert not [
-        link for link in derived if link.source in independent or link.target in independent
-    ]
+    assert not [link for link in derived if link.source in independent or link.target in independent]

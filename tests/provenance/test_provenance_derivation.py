@@ -8,14 +8,13 @@ from storylens.records import Article, Sentence
 
 
 def _texts(story: list[tuple[Article, tuple[Sentence, ...]]]) -> list[ArticleText]:
-    return [article_text(a.id, [(s.text, s.paragraph) for s in ss], a.published) for a, ss in story]
+    return [
+        article_text(a.id, [(s.text, s.paragraph) for s in ss], a.published) for a, ss in story
+    ]
 
 
 def test_kinds_and_directions_on_the_invented_story(story_articles) -> None:  # type: ignore[no-untyped-def]
-    links = {
-        (d.derived, d.origin): d
-        for d in find_derivations(_texts(story_articles), ProvenanceSettings())
-    }
+    links = {(d.derived, d.origin): d for d in find_derivations(_texts(story_articles), ProvenanceSettings())}
     assert links[("spun", "original")].kind == "copies"
     assert links[("rewrite", "original")].kind == "rewrites"
     assert links[("translation", "original")].kind == "translates"
@@ -49,26 +48,14 @@ def test_a_citation_orients_an_undated_pair(story_articles) -> None:  # type: ig
 
 def test_shared_quotes_alone_do_not_link_independent_reports() -> None:
     quote = [
-        (
-            "\u201cWe will rebuild every house in this valley before the winter comes,\u201d the "
-            "mayor told residents at the town hall.",
-            0,
-        ),
-        (
-            "\u201cNobody will be left without a roof over their heads, and the state will pay "
-            "for all of it,\u201d she said.",
-            1,
-        ),
-        (
-            "\u201cThe company that ran the dam will answer in court for every life that was "
-            "lost,\u201d she added.",
-            2,
-        ),
+        ("\u201cWe will rebuild every house in this valley before the winter comes,\u201d the "
+         "mayor told residents at the town hall.", 0),
+        ("\u201cNobody will be left without a roof over their heads, and the state will pay "
+         "for all of it,\u201d she said.", 1),
+        ("\u201cThe company that ran the dam will answer in court for every life that was "
+         "lost,\u201d she added.", 2),
     ]
     first = [("Rain kept falling over the flooded valley on Tuesday morning.", 9), *quote]
     second = [*quote, ("Volunteers unloaded two lorries of bread at the railway station.", 9)]
-    texts = [
-        article_text("a", first, dt.date(2024, 5, 1)),
-        article_text("b", second, dt.date(2024, 5, 1)),
-    ]
+    texts = [article_text("a", first, dt.date(2024, 5, 1)), article_text("b", second, dt.date(2024, 5, 1))]
     assert find_derivations(texts, ProvenanceSettings()) == []

@@ -17,11 +17,9 @@ def test_features_keep_numbers_names_and_shape() -> None:
 
 
 def test_quote_state_runs_over_sentences_of_a_paragraph() -> None:
-    shares = quoted_shares(
-        [
-            ("\u201cWhy did you take a shower?", 0),
-            ("Why did she stay so long?\u201d he asked.", 0),
-            ("The court adjourned.", 1),
-        ]
-    )
+    shares = quoted_shares([
+        ("\u201cWhy did you take a shower?", 0),
+        ("Why did she stay so long?\u201d he asked.", 0),
+        ("The court adjourned.", 1),
+    ])
     assert shares[0] > 0.9 and shares[1] > 0.5 and shares[2] == 0.0

@@ -17,19 +17,8 @@ from storylens.provenance.settings import ProvenanceSettings
 
 def _odd(index: int, tokens: tuple[str, ...], stems: frozenset[str]) -> SentenceFeatures:
     """Features with words no sentence of ours has (a space inside, empty ones)."""
-    return SentenceFeatures(
-        "a",
-        index,
-        "odd",
-        " ".join(tokens),
-        tokens,
-        stems,
-        ("_",) * len(tokens),
-        frozenset(),
-        ("sallallahou alayhe",),
-        ("w:x y", ""),
-        0.25,
-    )
+    return SentenceFeatures("a", index, "odd", " ".join(tokens), tokens, stems, ("_",) * len(tokens),
+                            frozenset(), ("sallallahou alayhe",), ("w:x y", ""), 0.25)
 
 
 def test_ordinary_rows_pack_word_lists_as_strings() -> None:

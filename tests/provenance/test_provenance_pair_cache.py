@@ -39,9 +39,7 @@ def _texts(story: Story_) -> list[ArticleText]:
 
 
 def _fingerprints(story: Story_) -> dict[str, str]:
-    return {
-        a.id: sentences_fingerprint(a.id, [(s.text, s.paragraph) for s in ss]) for a, ss in story
-    }
+    return {a.id: sentences_fingerprint(a.id, [(s.text, s.paragraph) for s in ss]) for a, ss in story}
 
 
 @pytest.fixture
@@ -58,9 +56,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def test_cached_verdicts_give_the_same_derivations(
-    story_articles: Story_, counted: list[int]
-) -> None:
+def test_cached_verdicts_give_the_same_derivations(story_articles: Story_, counted: list[int]) -> None:
     settings = ProvenanceSettings()
     texts, prints = _texts(story_articles), _fingerprints(story_articles)
     plain = find_derivations(texts, settings)
@@ -140,8 +136,7 @@ def test_a_grown_story_writes_only_its_new_verdicts(
     counted[0] = 0
     cache = PairScoreCache(store, "s1", settings, _fingerprints(grown), rewrite_share=10.0)
     assert find_derivations(_texts(grown), settings, scores=cache) == find_derivations(
-        _texts(grown), settings
-    )
+        _texts(grown), settings)
     scored = counted[0]  # the plain call scores without the cache (not counted)
     cache.save()
     assert store.get_artifact("s1", cache.kind) == base  # the base is not written again
@@ -153,8 +148,7 @@ def test_a_grown_story_writes_only_its_new_verdicts(
     counted[0] = 0
     again = PairScoreCache(store, "s1", settings, _fingerprints(grown), rewrite_share=0.0)
     assert find_derivations(_texts(grown), settings, scores=again) == find_derivations(
-        _texts(grown), settings
-    )
+        _texts(grown), settings)
     assert counted[0] == 0  # base and new verdicts read back
     again.save()  # rewrite_share 0: the new verdicts move into the base
     assert _stored(store, f"{again.kind}/new") == {}
@@ -191,31 +185,21 @@ def test_packed_features_round_trip(story_articles: Story_) -> None:
 
 def _analysis(story: Story_) -> StoryAnalysis:
     articles = tuple(a for a, _ in story)
-    return StoryAnalysis(
-        Story("s1", tuple(a.id for a in articles), "Tarnova dam"),
-        articles,
-        tuple(s for _, ss in story for s in ss),
-    )
+    return StoryAnalysis(Story("s1", tuple(a.id for a in articles), "Tarnova dam"), articles,
+                         tuple(s for _, ss in story for s in ss))
 
 
 def test_stage_with_kept_work_matches_the_stage_without(story_articles: Story_) -> None:
     expected = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(
-        _analysis(story_articles)
-    )
+        _analysis(story_articles))
     store = MemoryStore()
     for _ in range(2):  # computed, then read back from the store by fresh resources
         analyser = ProvenanceAnalyser(ProvenanceSettings(), _Resources(store=store))
         out = analyser.analyse(_analysis(story_articles))
         assert (out.provenance, out.article_provenance) == (
-            expected.provenance,
-            expected.article_provenance,
-        )
-    memo = analyser.resources.memo(
-        "provenance/sentences",
-        str,
-        "storylens.provenance",  # type: ignore[union-attr]
-        analyser.settings,
-    )
+            expected.provenance, expected.article_provenance)
+    memo = analyser.resources.memo("provenance/sentences", str, "storylens.provenance",  # type: ignore[union-attr]
+                                   analyser.settings)
     assert memo.reused == len(story_articles) and memo.computed == 0
 
 

@@ -16,11 +16,7 @@ def _report() -> ProvenanceReport:
 
 def test_independent_sources_merge_derivation_chains_not_citations() -> None:
     report = _report()
-    assert report.independent_sources(["e", "c", "a", "d", "b"]) == [
-        ("a", "b", "c"),
-        ("d",),
-        ("e",),
-    ]
+    assert report.independent_sources(["e", "c", "a", "d", "b"]) == [("a", "b", "c"), ("d",), ("e",)]
     assert report.group_of("c") == "a"
 
 
@@ -31,18 +27,11 @@ def test_sentence_level_origin_follows_the_alignment_chain() -> None:
     # c's third sentence is its own reporting, although c rewrites b elsewhere.
     assert report.origin_of(Mention("c", 21, 30, "")) == "c"
     groups = report.independent_sources_for(
-        [
-            Mention("a", 11, 20, ""),
-            Mention("c", 0, 10, ""),
-            Mention("c", 21, 30, ""),
-            Mention("e", 0, 5, ""),
-        ]
-    )
+        [Mention("a", 11, 20, ""), Mention("c", 0, 10, ""), Mention("c", 21, 30, ""), Mention("e", 0, 5, "")])
     assert groups == [("a", "c"), ("c",), ("e",)]
     # e's third sentence came from a: for that fact, e is not an independent source.
     assert report.independent_sources_for([Mention("a", 0, 10, ""), Mention("e", 22, 25, "")]) == [
-        ("a", "e")
-    ]
+        ("a", "e")]
     assert report.earliest(["c", "e", "b"]) == "b"
 
 
@@ -62,8 +51,6 @@ def test_sentence_lookup_matches_a_linear_scan() -> None:
         report = ProvenanceReport(["a"], [], {"a": spans})
         for start in range(-2, 64):
             for end in range(start, 66):
-                expected = next(
-                    (i for i, (s, e) in enumerate(spans) if s < end and start < e), None
-                )
+                expected = next((i for i, (s, e) in enumerate(spans) if s < end and start < e), None)
                 assert report._sentence_index("a", start, end) == expected, (spans, start, end)
     assert ProvenanceReport(["a"], [], {"a": ordered}).origin_of(Mention("a", 12, 14, "x")) == "a"

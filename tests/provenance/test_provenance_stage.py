@@ -22,15 +22,11 @@ from storylens.render.json import brief_to_dict
 def _analysis(story: list[tuple[Article, tuple[Sentence, ...]]]) -> StoryAnalysis:
     articles = tuple(a for a, _ in story)
     sentences = tuple(s for _, ss in story for s in ss)
-    return StoryAnalysis(
-        Story("s1", tuple(a.id for a in articles), "Tarnova dam"), articles, sentences
-    )
+    return StoryAnalysis(Story("s1", tuple(a.id for a in articles), "Tarnova dam"), articles, sentences)
 
 
 def test_stage_links_groups_and_original_shares(story_articles) -> None:  # type: ignore[no-untyped-def]
-    out = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(
-        _analysis(story_articles)
-    )
+    out = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(_analysis(story_articles))
     kinds = {(p.source, p.target): p.kind for p in out.provenance}
     assert kinds[("spun", "original")] == "copies"
     assert kinds[("rewrite", "original")] == "rewrites"
@@ -58,22 +54,13 @@ def test_facts_get_sources_and_original_reporter(story_articles) -> None:  # typ
         start = texts[article].index(words)
         return QuoteVariant(words, article, start, start + len(words))
 
-    quote = Quote(
-        "q1",
-        "Floodwater from the broken Tarnova dam",
-        None,
-        None,
-        None,
-        (
-            variant("spun", "Floodwater from the damaged Tarnowa barrage"),
-            variant("original", "Floodwater from the broken Tarnova dam"),
-            variant("independent", "water from the Tarnova reservoir"),
-        ),
-    )
+    quote = Quote("q1", "Floodwater from the broken Tarnova dam", None, None, None,
+                  (variant("spun", "Floodwater from the damaged Tarnowa barrage"),
+                   variant("original", "Floodwater from the broken Tarnova dam"),
+                   variant("independent", "water from the Tarnova reservoir")))
     start = texts["independent"].index("64")
-    figure = Figure(
-        "f1", 64.0, None, None, "age", "age", None, None, "independent", start, start + 2, "64"
-    )
+    figure = Figure("f1", 64.0, None, None, "age", "age", None, None, "independent", start,
+                    start + 2, "64")
     analysis = dataclasses.replace(analysis, quotes=(quote,), figures=(figure,))
     out = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(analysis)
     facts = {f.fact_id: f for f in out.fact_provenance}
@@ -84,9 +71,7 @@ def test_facts_get_sources_and_original_reporter(story_articles) -> None:  # typ
 
 def test_republication_notice_and_brief_json(story_articles) -> None:  # type: ignore[no-untyped-def]
     original, sentences = story_articles[0]
-    hint = ProvenanceHint(
-        "republished", "Valley Wire", "This article originally appeared on Valley Wire."
-    )
+    hint = ProvenanceHint("republished", "Valley Wire", "This article originally appeared on Valley Wire.")
     copy = dataclasses.replace(original, id="copy", outlet="Hill Gazette", hints=(hint,))
     copy_sentences = tuple(dataclasses.replace(s, article_id="copy") for s in sentences)
     analysis = _analysis([(original, sentences), (copy, copy_sentences)])
@@ -107,23 +92,14 @@ def test_tiny_stories_do_not_break_the_stage() -> None:
     analysis = StoryAnalysis(Story("s", ("lone", "empty"), "x"), (lone, empty))
     out = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(analysis)
     assert out.provenance == ()
-    assert {a.article_id: a.original_share for a in out.article_provenance} == {
-        "lone": 1.0,
-        "empty": 1.0,
-    }
+    assert {a.article_id: a.original_share for a in out.article_provenance} == {"lone": 1.0, "empty": 1.0}
 
 
 def test_translation_hint_makes_a_translates_link() -> None:
-    hint = ProvenanceHint(
-        "translated",
-        "Zerkalo",
-        "Translated from Russian. The original interview was published by Zerkalo on Sept. 11.",
-    )
+    hint = ProvenanceHint("translated", "Zerkalo", "Translated from Russian. The original "
+                          "interview was published by Zerkalo on Sept. 11.")
     text = "The mayor has not slept for three nights. Every home will be built again, he said."
     article = Article("t", "t.txt", None, text, outlet="Newsroom", hints=(hint,))
     out = ProvenanceAnalyser(ProvenanceSettings(), resources=None).analyse(
-        StoryAnalysis(Story("s", ("t",), "x"), (article,))
-    )
-    assert [(p.source, p.target, p.kind) for p in out.provenance] == [
-        ("t", "Zerkalo", "translates")
-    ]
+        StoryAnalysis(Story("s", ("t",), "x"), (article,)))
+    assert [(p.source, p.target, p.kind) for p in out.provenance] == [("t", "Zerkalo", "translates")]

@@ -15,11 +15,8 @@ from storylens.quotes.wordnet import WordNet, soft_overlap
 from storylens.store import MemoryStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wordnet"
-PAIRS = [
-    ("rebuild house", "reconstruct home"),
-    ("ask house", "rebuild building"),
-    ("house home", "dwelling building"),
-]
+PAIRS = [("rebuild house", "reconstruct home"), ("ask house", "rebuild building"),
+         ("house home", "dwelling building")]
 
 
 @pytest.fixture

@@ -8,21 +8,8 @@ from pathlib import Path
 from storylens.quotes.wordnet import WordNet
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wordnet"
-WORDS = (
-    "house",
-    "home",
-    "dwelling",
-    "building",
-    "rebuild",
-    "reconstruct",
-    "ask",
-    "pay",
-    "unknown",
-    "",
-    "ho",
-    "house home",
-    "House",
-)
+WORDS = ("house", "home", "dwelling", "building", "rebuild", "reconstruct", "ask", "pay",
+         "unknown", "", "ho", "house home", "House")
 
 
 def test_sorted_and_unsorted_files_give_the_same_concepts(tmp_path: Path) -> None:

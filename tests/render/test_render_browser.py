@@ -30,9 +30,7 @@ pytestmark = pytest.mark.browser
 
 if CHROMIUM is None:
     pytest.skip("no Chromium found (install Debian's chromium package)", allow_module_level=True)
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is not installed (dev extra)"
-)
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (dev extra)")
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +39,8 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         )
         yield launched
@@ -69,12 +62,7 @@ def demo_briefs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Br
 def _open(browser: Any, path: Path, width: int) -> tuple[Any, list[str]]:
     page = browser.new_page(viewport={"width": width, "height": 900})
     problems: list[str] = []
-    page.on(
-        "console",
-        lambda m: (
-            problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None
-        ),
-    )
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
     page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
     page.goto(path.as_uri())
@@ -112,14 +100,10 @@ def test_demo_brief_renders_every_section(
 def test_index_page_links_every_story(browser: Any, demo_briefs: tuple[Path, list[Brief]]) -> None:
     out, briefs = demo_briefs
     page, problems = _open(browser, out / "index.html", 1280)
-    hrefs = page.evaluate(
-        "Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href'))"
-    )
+    hrefs = page.evaluate("Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href'))")
     assert sorted(hrefs) == sorted(f"{b.story.id}.html" for b in briefs)
     assert all((out / h).is_file() for h in hrefs)
-    page.screenshot(
-        path=str(ARTIFACTS / "demo-index-1280.png"), full_page=True
-    ) if ARTIFACTS.is_dir() else None
+    page.screenshot(path=str(ARTIFACTS / "demo-index-1280.png"), full_page=True) if ARTIFACTS.is_dir() else None
     assert problems == []
     page.close()
 

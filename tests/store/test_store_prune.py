@@ -35,20 +35,12 @@ def test_a_write_deletes_exactly_the_rows_it_supersedes(tmp_path: Path, which: i
     store.put_artifacts([("a1", f"{NEW}/z", b"new")], [("a1", FAMILY, f"{NEW}/z")])
     # a1's other rows of the stage went; its other stages, and a2, are untouched
     assert _kinds(store, "a1", [*every, f"{NEW}/z"]) == {
-        f"{NEW}/z",
-        "figures/quantities/000000000000",
-        "spacy/m/1/z",
-    }
+        f"{NEW}/z", "figures/quantities/000000000000", "spacy/m/1/z"}
     assert _kinds(store, "a2", every) == set(every)
     # keeping a whole digest (a stage with several live rows per article) drops only the others
     store.put_artifacts([("a2", f"{NEW}/q", b"new")], [("a2", FAMILY, f"{NEW}*")])
     assert _kinds(store, "a2", [*every, f"{NEW}/q"]) == {
-        f"{NEW}/x",
-        f"{NEW}/y",
-        f"{NEW}/q",
-        "figures/quantities/000000000000",
-        "spacy/m/1/z",
-    }
+        f"{NEW}/x", f"{NEW}/y", f"{NEW}/q", "figures/quantities/000000000000", "spacy/m/1/z"}
 
 
 @pytest.mark.parametrize("which", [0, 1])
@@ -60,14 +52,12 @@ def test_prune_drops_rows_of_ids_that_are_neither_articles_nor_stories(
     store.add_source(SourceRecord("a.txt", "d", (article.id,)), [article], [])
     story = Story(id="st-live", article_ids=(article.id,), headline="Rain")
     store.save_stories([story])
-    store.put_artifacts(
-        [
-            (article.id, "spacy/m/1/z", b"parse"),
-            ("st-live", "quotes/overlap/0123456789ab", b"pairs"),
-            ("st-merged", "quotes/overlap/0123456789ab", b"pairs"),
-            ("st-merged", "provenance/pairs/0123456789ab/new", b"pairs"),
-        ]
-    )
+    store.put_artifacts([
+        (article.id, "spacy/m/1/z", b"parse"),
+        ("st-live", "quotes/overlap/0123456789ab", b"pairs"),
+        ("st-merged", "quotes/overlap/0123456789ab", b"pairs"),
+        ("st-merged", "provenance/pairs/0123456789ab/new", b"pairs"),
+    ])
     assert store.prune_artifacts() == 2
     assert store.get_artifact(article.id, "spacy/m/1/z") == b"parse"
     assert store.get_artifact("st-live", "quotes/overlap/0123456789ab") == b"pairs"

@@ -16,9 +16,7 @@ from storylens.render.json import briefs_to_json
 from storylens.store import SQLiteStore
 
 STALE = "000000000000"
-_STAGES = sorted(
-    ONE_PER_ARTICLE | {"entities/mention-rows", "figures/quantities", "provenance/labels"}
-)
+_STAGES = sorted(ONE_PER_ARTICLE | {"entities/mention-rows", "figures/quantities", "provenance/labels"})
 
 
 def _memo_rows(store: SQLiteStore) -> list[tuple[str, str]]:
@@ -35,20 +33,16 @@ def _stage(kind: str) -> str:
 def test_a_grown_story_rebriefed_keeps_one_row_per_stage_and_everything_it_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = sorted(
-        p for p in Path(api.demo_corpus_path()).iterdir() if not p.name.startswith("bad-")
-    )
+    corpus = sorted(p for p in Path(api.demo_corpus_path()).iterdir() if not p.name.startswith("bad-"))
     settings = load_settings(overrides={"db": str(tmp_path / "s.sqlite"), "processes": 1})
     store = SQLiteStore(settings.db)
     api.ingest([str(p) for p in corpus[: len(corpus) // 2]], settings, store=store)
     api.update_stories(store, settings)
     # rows an older version of the code left behind, and the caches of a story merged away
-    store.put_artifacts(
-        [
-            *((a, f"{stage}/{STALE}/k", b"[]") for a in store.article_ids() for stage in _STAGES),
-            ("st-merged-away", f"quotes/overlap/{STALE}", b"x"),
-        ]
-    )
+    store.put_artifacts([
+        *((a, f"{stage}/{STALE}/k", b"[]") for a in store.article_ids() for stage in _STAGES),
+        ("st-merged-away", f"quotes/overlap/{STALE}", b"x"),
+    ])
     api.brief_stories(store, settings)
     assert store.prune_artifacts() == 1
     current = {(a, _stage(k)) for a, k in _memo_rows(store) if STALE not in k}
@@ -68,11 +62,7 @@ def test_a_grown_story_rebriefed_keeps_one_row_per_stage_and_everything_it_reads
     # the next run reads every row it needs: no per-article result is computed again
     written: list[Any] = []
     real = store.put_artifacts
-    monkeypatch.setattr(
-        store,
-        "put_artifacts",
-        lambda items, superseded=(): (written.extend(items), real(items, superseded)),
-    )
+    monkeypatch.setattr(store, "put_artifacts", lambda items, superseded=(): (written.extend(items), real(items, superseded)))
     before = briefs_to_json(api.brief_stories(store, settings))
     article_ids = set(store.article_ids())
     assert not [(a, k) for a, k, _ in written if a in article_ids]

@@ -34,15 +34,11 @@ def demo_stories() -> list[tuple[StoryAnalysis, dict[str, str]]]:
         sentences.extend(parsed.sentences)
     out = []
     for story in answers["stories"]:
-        members = list(
-            {articles[k].id: articles[k] for k in story["articles"] if k in articles}.values()
-        )
+        members = list({articles[k].id: articles[k] for k in story["articles"] if k in articles}.values())
         ids = {a.id for a in members}
         names = {articles[k].id: k for k in story["articles"] if k in articles}
         analysis = StoryAnalysis(
-            Story(story["name"], tuple(ids), story["name"]),
-            tuple(members),
-            tuple(s for s in sentences if s.article_id in ids),
-        )
+            Story(story["name"], tuple(ids), story["name"]), tuple(members),
+            tuple(s for s in sentences if s.article_id in ids))
         out.append((analysis, names))
     return out

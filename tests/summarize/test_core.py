@@ -45,8 +45,7 @@ def test_budget_rule() -> None:
 
 def test_cites_every_supporting_article_not_only_its_own() -> None:
     summary = Summarizer(SummarizerSettings(words=50)).summarize(
-        _docs(wire=WIRE, one=INDEPENDENT_1, two=INDEPENDENT_2)
-    )
+        _docs(wire=WIRE, one=INDEPENDENT_1, two=INDEPENDENT_2))
     grounding = [p for p in summary.picks if "212" in p.candidate.text]
     assert len(grounding) == 1
     assert set(grounding[0].sources) == {"wire", "one"}  # "two" has no passenger count
@@ -76,17 +75,13 @@ def test_no_near_repeats_and_budget_respected() -> None:
     summary = Summarizer(settings).summarize(_docs(wire=WIRE, one=INDEPENDENT_1, two=INDEPENDENT_2))
     texts = [p.candidate.text for p in summary.picks]
     assert sum(len(t.split()) for t in texts) <= 40 * (1 + settings.overshoot) or len(texts) == 1
-    assert (
-        len([t for t in texts if "212" in t]) == 1
-    )  # the wire's and "one"'s grounding sentence: once
+    assert len([t for t in texts if "212" in t]) == 1  # the wire's and "one"'s grounding sentence: once
 
 
 def test_chronological_order_when_the_story_spans_days() -> None:
     docs = _docs(first=WIRE, later=INDEPENDENT_2)
-    docs = [
-        dataclasses.replace(docs[0], published=dt.date(2024, 5, 2)),
-        dataclasses.replace(docs[1], published=dt.date(2024, 5, 1)),
-    ]
+    docs = [dataclasses.replace(docs[0], published=dt.date(2024, 5, 2)),
+            dataclasses.replace(docs[1], published=dt.date(2024, 5, 1))]
     summary = Summarizer(SummarizerSettings(words=60)).summarize(docs)
     dates = ["later" if p.candidate.article_id == "later" else "first" for p in summary.picks]
     assert dates == sorted(dates, key=lambda d: d != "later")  # 1 May's article first

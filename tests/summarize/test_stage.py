@@ -20,9 +20,7 @@ DEMO = Path(__file__).resolve().parents[2] / "src" / "storylens" / "demo"
 
 
 @pytest.fixture(scope="module")
-def summarised(
-    demo_stories: list[tuple[StoryAnalysis, dict[str, str]]],
-) -> list[tuple[StoryAnalysis, dict[str, str]]]:
+def summarised(demo_stories: list[tuple[StoryAnalysis, dict[str, str]]]) -> list[tuple[StoryAnalysis, dict[str, str]]]:
     provenance = ProvenanceAnalyser(ProvenanceSettings(), None)
     summary = make_analyser(Settings(), resources=None)  # type: ignore[arg-type]
     return [(summary.analyse(provenance.analyse(a)), names) for a, names in demo_stories]
@@ -42,7 +40,7 @@ def test_every_sentence_is_auditable_and_cites_story_articles(summarised: list) 
             assert set(sentence.sources) <= ids
             assert len(set(sentence.sources)) == len(sentence.sources)
             article = analysis.article(sentence.origin.article_id)
-            assert article.text[sentence.origin.start : sentence.origin.end] == sentence.origin.text
+            assert article.text[sentence.origin.start:sentence.origin.end] == sentence.origin.text
 
 
 def test_budget_and_no_boilerplate(summarised: list) -> None:  # type: ignore[type-arg]
@@ -80,15 +78,9 @@ def test_headline_names_the_story(summarised: list) -> None:  # type: ignore[typ
 
 
 def test_clean_title() -> None:
-    assert (
-        clean_title("UPDATE 2-Death toll from dam collapse rises to 52")
-        == "Death toll from dam collapse rises to 52"
-    )
+    assert clean_title("UPDATE 2-Death toll from dam collapse rises to 52") == "Death toll from dam collapse rises to 52"
     assert clean_title("Strike ends | Harbour Post", "Harbour Post") == "Strike ends"
-    assert (
-        clean_title("Bilyanka dam disaster: what we know so far")
-        == "Bilyanka dam disaster: what we know so far"
-    )
+    assert clean_title("Bilyanka dam disaster: what we know so far") == "Bilyanka dam disaster: what we know so far"
 
 
 def test_stage_without_provenance_falls_back(demo_stories: list) -> None:  # type: ignore[type-arg]
@@ -110,10 +102,8 @@ def test_quality_gate_on_pinned_multinews_sample(shared_data: Path) -> None:
     clusters = load_clusters(path, limit=30)
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     summarizer = Summarizer()
-    ours = [
-        scorer.score(c.reference, summarizer.summarize(c.documents, budget_words=c.budget).text)
-        for c in clusters
-    ]
+    ours = [scorer.score(c.reference, summarizer.summarize(c.documents, budget_words=c.budget).text)
+            for c in clusters]
     lead = [scorer.score(c.reference, lead_summary(c, 0.15)) for c in clusters]
     r1 = statistics.fmean(s["rouge1"].fmeasure for s in ours)
     r2 = statistics.fmean(s["rouge2"].fmeasure for s in ours)

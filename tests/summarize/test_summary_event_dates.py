@@ -6,10 +6,8 @@ from storylens.records import Article, Story, StoryAnalysis, TimeMention
 from storylens.summarize.stage import SummaryAnalyser
 from storylens.text.segment import RuleSegmenter
 
-TEXT = (
-    "The dam burst on 4 May after rain on 2 May. Nothing happened next. "
-    "Repairs began in June and ended on 9 July."
-)
+TEXT = ("The dam burst on 4 May after rain on 2 May. Nothing happened next. "
+        "Repairs began in June and ended on 9 July.")
 
 
 def test_first_day_precise_date_inside_each_sentence() -> None:
@@ -22,11 +20,7 @@ def test_first_day_precise_date_inside_each_sentence() -> None:
         TimeMention("a", at("4 May"), at("4 May") + 5, "4 May", "2024-05-04"),
         TimeMention("b", 0, 5, "4 May", "2024-05-04"),  # another article's
     )
-    analysis = StoryAnalysis(
-        Story("s", ("a",), "dam"),
-        (Article("a", "a.txt", None, TEXT),),
-        sentences,
-        time_mentions=mentions,
-    )
+    analysis = StoryAnalysis(Story("s", ("a",), "dam"), (Article("a", "a.txt", None, TEXT),), sentences,
+                             time_mentions=mentions)
     found = SummaryAnalyser._event_dates(analysis, {"a": sentences})
     assert found == {("a", 0): "2024-05-04", ("a", 2): "2024-07-09"}

@@ -52,15 +52,13 @@ def test_units_give_the_same_candidates_and_round_trip() -> None:
 
     for resolver in (None, name):
         assert candidates_of(sentences, settings, resolver, units) == candidates_of(
-            sentences, settings, resolver
-        )
+            sentences, settings, resolver)
     named = candidates_of(sentences, settings, name, units)
     assert any("Oleg Kiper said" in c.text for c in named)
 
 
-def _summarised(
-    demo_stories: list[tuple[StoryAnalysis, dict[str, str]]], analyser: SummaryAnalyser
-) -> list[StoryAnalysis]:
+def _summarised(demo_stories: list[tuple[StoryAnalysis, dict[str, str]]],
+                analyser: SummaryAnalyser) -> list[StoryAnalysis]:
     provenance = ProvenanceAnalyser(ProvenanceSettings(), None)
     return [analyser.analyse(provenance.analyse(a)) for a, _ in demo_stories]
 
@@ -76,11 +74,9 @@ def test_stage_reads_units_back_and_summarises_the_same(
         analyser = SummaryAnalyser(settings, _Resources(store=store))
         got = _summarised(demo_stories, analyser)
         assert [(a.summary, a.story.headline) for a in got] == [
-            (a.summary, a.story.headline) for a in expected
-        ]
+            (a.summary, a.story.headline) for a in expected]
         memo = analyser.resources.memo(  # type: ignore[union-attr]
-            "summary/units", str, "storylens.summarize", settings
-        )
+            "summary/units", str, "storylens.summarize", settings)
         assert (memo.computed, memo.reused) == ((articles, 0) if run == 0 else (0, articles))
 
     other = dataclasses.replace(settings, min_words=7)

@@ -15,21 +15,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def test_snippet_errors_lists_what_to_read() -> None:
     from storylens.bench.extract import snippet_errors
 
-    assert snippet_errors(
-        ("the story", "lost  words"), ("Share this",), "the story\nShare  this"
-    ) == (
+    assert snippet_errors(("the story", "lost  words"), ("Share this",), "the story\nShare  this") == (
         ["lost  words"],
         ["Share this"],
     )
 
 
 def test_count_snippets_normalises_whitespace() -> None:
-    assert count_snippets(("the  story\ntext",), ("Share this",), "Here is the story text.") == (
-        1,
-        0,
-        0,
-        1,
-    )
+    assert count_snippets(("the  story\ntext",), ("Share this",), "Here is the story text.") == (1, 0, 0, 1)
     assert count_snippets(("missing",), ("Share",), "Share this") == (0, 1, 1, 0)
 
 
@@ -40,14 +33,8 @@ def test_run_on_a_tiny_set(tmp_path: Path) -> None:
     for name, item in gate["pages"].items():
         if not name.endswith(".html"):
             continue
-        (tmp_path / "html" / "eval" / f"{name}.gz").write_bytes(
-            gzip.compress((FIXTURES / "gate" / name).read_bytes())
-        )
-        index[f"https://example.test/{name}"] = {
-            "file": name,
-            "with": item["with"],
-            "without": item["without"],
-        }
+        (tmp_path / "html" / "eval" / f"{name}.gz").write_bytes(gzip.compress((FIXTURES / "gate" / name).read_bytes()))
+        index[f"https://example.test/{name}"] = {"file": name, "with": item["with"], "without": item["without"]}
     (tmp_path / "evaldata.json").write_text(json.dumps(index), encoding="utf-8")
     predictions = tmp_path / "predictions.jsonl"
     result = run(BenchOptions(data=tmp_path, predictions=predictions))

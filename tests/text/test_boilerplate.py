@@ -11,9 +11,7 @@ PROSE_1 = "Firefighters from four stations fought the blaze for more than six ho
 PROSE_2 = "Police have opened an investigation into the cause of the fire, which started in a paint store near the quay."
 
 
-def clean(
-    *paragraphs: str, title: str | None = "Fire at the harbour", **kwargs: object
-) -> tuple[list[str], dict[str, str]]:
+def clean(*paragraphs: str, title: str | None = "Fire at the harbour", **kwargs: object) -> tuple[list[str], dict[str, str]]:
     document = ExtractedDocument("x", title, paragraphs, "text", **kwargs)  # type: ignore[arg-type]
     result = BoilerplateCleaner().clean(document)
     return list(result.paragraphs), {d.text: d.rule for d in result.dropped}
@@ -26,10 +24,7 @@ def clean(
         ("Lesen Sie auch: Neue Fähre ab Frühjahr", "read-also"),
         ("ALSO READ Bitcoin Jumps Over Weekend, Analysts Stunned", "read-also"),
         ("Leave a Reply", "comment-prompt"),
-        (
-            "Your email address will not be published. Required fields are marked *",
-            "comment-prompt",
-        ),
+        ("Your email address will not be published. Required fields are marked *", "comment-prompt"),
         ("Share this article:", "share"),
         ("Facebook | Telegram | Viber", "share"),
         ("Subscribe to our weekly newsletter.", "subscribe"),
@@ -43,14 +38,8 @@ def clean(
         ("Last updated: 12.09.2023, 14:05", "timestamp"),
         (">> Bakery wins national prize <<", "read-also"),
         ("Telefon: +49 40 300 30 11", "contact"),
-        (
-            "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern.",
-            "subscribe",
-        ),
-        (
-            "This post contains affiliate links. We may earn a commission when you buy through them.",
-            "disclosure",
-        ),
+        ("Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern.", "subscribe"),
+        ("This post contains affiliate links. We may earn a commission when you buy through them.", "disclosure"),
         ("Weitere Infos unter www.example.test.", "call-to-action"),
         ("Anzeige", "advert"),
     ],
@@ -62,13 +51,7 @@ def test_furniture_between_story_paragraphs(line: str, rule: str) -> None:
 
 
 def test_related_block_and_its_teasers() -> None:
-    kept, dropped = clean(
-        PROSE_1,
-        PROSE_2,
-        "Related Posts",
-        "Harbour tolls to rise next year",
-        "Who runs the small dams?",
-    )
+    kept, dropped = clean(PROSE_1, PROSE_2, "Related Posts", "Harbour tolls to rise next year", "Who runs the small dams?")
     assert kept == [PROSE_1, PROSE_2]
     assert dropped == {
         "Related Posts": "related-label",
@@ -80,9 +63,7 @@ def test_related_block_and_its_teasers() -> None:
 def test_caption_before_credit_and_caption_with_credit() -> None:
     caption = "Residents queue for drinking water outside School No. 3."
     inline = "Houses stand in flood water after the dam collapse. Photo: Meridian Press"
-    kept, dropped = clean(
-        PROSE_1, caption, "Photo: Meridian Press / Anna Kovalchuk", inline, PROSE_2
-    )
+    kept, dropped = clean(PROSE_1, caption, "Photo: Meridian Press / Anna Kovalchuk", inline, PROSE_2)
     assert kept == [PROSE_1, PROSE_2]
     assert dropped[caption] == "photo-caption" and dropped[inline] == "photo-caption"
 
@@ -93,19 +74,13 @@ def test_subhead_and_unprefixed_teaser_between_prose() -> None:
     _kept, dropped = clean(PROSE_1, subhead, PROSE_2, teaser, PROSE_1 + " More.")
     assert dropped == {subhead: "subhead", teaser: "teaser-headline"}
     keep_heads = BoilerplateCleaner(BoilerplateSettings(drop_subheads=False))
-    result = keep_heads.clean(
-        ExtractedDocument("x", "t", (PROSE_1, subhead, PROSE_2, teaser, PROSE_1 + " More."), "text")
-    )
+    result = keep_heads.clean(ExtractedDocument("x", "t", (PROSE_1, subhead, PROSE_2, teaser, PROSE_1 + " More."), "text"))
     assert subhead in result.paragraphs and teaser not in result.paragraphs
 
 
 def test_repeated_title_subtitle_and_paragraph() -> None:
     kept, dropped = clean(
-        "Fire at the harbour",
-        "Three warehouses burned.",
-        PROSE_1,
-        PROSE_1,
-        subtitle="Three warehouses burned.",
+        "Fire at the harbour", "Three warehouses burned.", PROSE_1, PROSE_1, subtitle="Three warehouses burned."
     )
     assert kept == [PROSE_1]
     assert set(dropped.values()) == {"repeated-title", "subtitle-repeat", "repeated-paragraph"}
@@ -131,10 +106,7 @@ def test_provenance_hints_are_kept_and_text_removed() -> None:
         ("wire", "Meridian Press"),
     ]
     assert {d.rule for d in result.dropped} == {
-        "provenance-republished",
-        "byline",
-        "wire-credit",
-        "provenance-original",
+        "provenance-republished", "byline", "wire-credit", "provenance-original",
     }
 
 

@@ -16,47 +16,27 @@ PROSE_3 = "The harbour master said the quay would stay closed to ferries until t
 
 
 def clean(*paragraphs: str) -> tuple[list[str], dict[str, str]]:
-    result = BoilerplateCleaner().clean(
-        ExtractedDocument("x", "Fire at the harbour", paragraphs, "html")
-    )
+    result = BoilerplateCleaner().clean(ExtractedDocument("x", "Fire at the harbour", paragraphs, "html"))
     return list(result.paragraphs), {d.text: d.rule for d in result.dropped}
 
 
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
-        (
-            "We need your help Help us continue to bring local news to every doorstep Donate",
-            "paywall",
-        ),
-        (
-            "Gefällt dir unser Hafenblatt? Wir haben keine Bezahlschranke und das bleibt auch so.",
-            "paywall",
-        ),
+        ("We need your help Help us continue to bring local news to every doorstep Donate", "paywall"),
+        ("Gefällt dir unser Hafenblatt? Wir haben keine Bezahlschranke und das bleibt auch so.", "paywall"),
         ("Unterstütze unsere Arbeit mit einem kleinen monatlichen Beitrag.", "paywall"),
         ("Tú también puedes hacer periodismo local. Cancela cuando quieras.", "paywall"),
         ("Czytasz nasz portal za darmo. Wesprzyj nas darowizną.", "paywall"),
-        (
-            "Puede escribirnos a redaccion@example.test o suscribirse a nuestra newsletter.",
-            "subscribe",
-        ),
+        ("Puede escribirnos a redaccion@example.test o suscribirse a nuestra newsletter.", "subscribe"),
         ("(Alle Angaben ohne Gewähr)", "legal-note"),
-        (
-            "Sofern nicht anders ausgewiesen, stehen die Inhalte dieser Seite unter CC-BY.",
-            "legal-note",
-        ),
+        ("Sofern nicht anders ausgewiesen, stehen die Inhalte dieser Seite unter CC-BY.", "legal-note"),
         ("Dieser Text wurde von Medizinern geprüft.", "editor-note"),
         ("Medically reviewed by Dr. Jane Roe.", "editor-note"),
-        (
-            'Dies ist Teil 2 zum Text "Der Hafen brennt", der vergangene Woche erschienen ist.',
-            "editor-note",
-        ),
+        ('Dies ist Teil 2 zum Text "Der Hafen brennt", der vergangene Woche erschienen ist.', "editor-note"),
         ("Mayor Jane Roe (left) looks on as the harbour master cuts the ribbon.", "photo-caption"),
         ("Die neue Hafenmeisterin Eva Roe (2. von rechts) mit ihrem Team.", "photo-caption"),
-        (
-            "Firefighters pump water from the quay on Monday night. (Anna Kovalchuk)",
-            "photo-caption",
-        ),
+        ("Firefighters pump water from the quay on Monday night. (Anna Kovalchuk)", "photo-caption"),
         ("Officers search a fishing boat in the inner harbour. By HARBOUR POLICE", "photo-caption"),
     ],
 )
@@ -68,22 +48,13 @@ def test_new_furniture_between_story_paragraphs(line: str, rule: str) -> None:
 
 @pytest.mark.parametrize(
     "label",
-    [
-        "Lue aiheesta lisää:",
-        "Diese Artikel könnten dich ebenfalls interessieren:",
-        "Weiterlesen:",
-        "Auch auf hafenblatt.test",
-    ],
+    ["Lue aiheesta lisää:", "Diese Artikel könnten dich ebenfalls interessieren:", "Weiterlesen:", "Auch auf hafenblatt.test"],
 )
 def test_new_related_labels_take_their_teasers(label: str) -> None:
     teasers = ["Ferry tolls to rise next spring", "Why the old crane is coming down"]
     kept, dropped = clean(PROSE_1, PROSE_2, label, *teasers)
     assert kept == [PROSE_1, PROSE_2]
-    assert dropped == {
-        label: "related-label",
-        teasers[0]: "related-teaser",
-        teasers[1]: "related-teaser",
-    }
+    assert dropped == {label: "related-label", teasers[0]: "related-teaser", teasers[1]: "related-teaser"}
 
 
 def test_author_box_at_the_end_and_after_an_author_label() -> None:
@@ -92,10 +63,7 @@ def test_author_box_at_the_end_and_after_an_author_label() -> None:
     assert kept == [PROSE_1, PROSE_2, PROSE_3] and dropped == {bio: "author-bio"}
     box = "ist Hafenreporterin und schreibt seit 2010 über Fähren und Werften."
     kept, dropped = clean(PROSE_1, PROSE_2, "Autorin", box, PROSE_3)
-    assert kept == [PROSE_1, PROSE_2, PROSE_3] and dropped == {
-        "Autorin": "author-label",
-        box: "author-bio",
-    }
+    assert kept == [PROSE_1, PROSE_2, PROSE_3] and dropped == {"Autorin": "author-label", box: "author-bio"}
 
 
 @pytest.mark.parametrize(
@@ -125,11 +93,8 @@ def test_story_sentences_like_the_new_cues_survive(sentence: str) -> None:
         ("report.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm", "timestamp"),
         ("24. März 2024, 19:49 | Hafenredaktion", "timestamp"),
         ("Alle Ergebnisse der Regatta findest du hier.", "call-to-action"),
-        ('... weiter zu "Die Fähre"', "navigation"),
-        (
-            "The port authority also closed the ferry terminal on Sunday. [Read more]",
-            "teaser-excerpt",
-        ),
+        ("... weiter zu \"Die Fähre\"", "navigation"),
+        ("The port authority also closed the ferry terminal on Sunday. [Read more]", "teaser-excerpt"),
     ],
 )
 def test_template_lines_between_story_paragraphs(line: str, rule: str) -> None:
@@ -156,17 +121,11 @@ def test_look_alike_letters_mark_an_obfuscated_block() -> None:
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
-        (
-            "Über 2.000 Jobs an der Küste warten auf dich in unserer Jobbörse. Gleich reinschauen!",
-            "call-to-action",
-        ),
+        ("Über 2.000 Jobs an der Küste warten auf dich in unserer Jobbörse. Gleich reinschauen!", "call-to-action"),
         ("Mit diesem Button kannst Du die Folge deiner Liste hinzufügen.", "call-to-action"),
         ("Die neue Ausgabe des Hafenblatts jetzt am Kiosk, im Abo und als E-Paper.", "subscribe"),
         ("Werden Sie Mitglied im Hafenclub", "paywall"),
-        (
-            "Dieser Beitrag ist in freundlicher Kooperation mit dem Hafenverband entstanden.",
-            "disclosure",
-        ),
+        ("Dieser Beitrag ist in freundlicher Kooperation mit dem Hafenverband entstanden.", "disclosure"),
     ],
 )
 def test_offers_and_cooperation_notes(line: str, rule: str) -> None:
@@ -197,10 +156,7 @@ def test_story_sentences_like_the_offer_cues_survive(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
-        (
-            "Fallen dir weitere Gründe ein? Dann schreibe mir gern einen Kommentar unter diesen Artikel.",
-            "comment-prompt",
-        ),
+        ("Fallen dir weitere Gründe ein? Dann schreibe mir gern einen Kommentar unter diesen Artikel.", "comment-prompt"),
         ("Redakteurin in der Lokalredaktion.", "author-bio"),
         ("Grafik Neuinfektionen im Hafenviertel pro Woche", "photo-caption"),
         ("Erhalten Sie Antworten auf Ihre Fragen zum Thema Hafengebühren.", "call-to-action"),
@@ -214,13 +170,9 @@ def test_comment_role_chart_and_offer_lines(line: str, rule: str) -> None:
 
 def test_numbered_comment_header_takes_its_comment_after_the_timestamp() -> None:
     comment = "Danke für den Bericht, endlich schreibt jemand über die Fähre."
-    kept, dropped = clean(
-        PROSE_1, PROSE_2, "#1 Kommentar von Hafenfan", "26. März 2024, 16:19", comment
-    )
+    kept, dropped = clean(PROSE_1, PROSE_2, "#1 Kommentar von Hafenfan", "26. März 2024, 16:19", comment)
     assert kept == [PROSE_1, PROSE_2]
-    assert (
-        dropped[comment] == "comment" and dropped["#1 Kommentar von Hafenfan"] == "comment-header"
-    )
+    assert dropped[comment] == "comment" and dropped["#1 Kommentar von Hafenfan"] == "comment-header"
 
 
 @pytest.mark.parametrize(
@@ -262,8 +214,6 @@ def test_appeals_in_reported_speech_and_plain_hier_sentences_survive(sentence: s
 
 
 def test_magazine_sales_in_a_story_are_not_an_offer() -> None:
-    sentence = (
-        "Die Zeitung verkauft nach eigenen Angaben 20.000 Exemplare im Abo und 5.000 am Kiosk."
-    )
+    sentence = "Die Zeitung verkauft nach eigenen Angaben 20.000 Exemplare im Abo und 5.000 am Kiosk."
     kept, dropped = clean(PROSE_1, sentence, PROSE_2, PROSE_3)
     assert sentence in kept, dropped

@@ -55,9 +55,7 @@ def test_no_story_sentence_is_lost(demo: tuple[dict[str, object], dict[str, Arti
             continue
         sentence = _fold(item["text"])
         for span in article.dropped:
-            if (
-                span.rule == "wire-credit"
-            ):  # "PRYLUZHNE, Ukraine (Meridian Press) - ..." loses only its credit
+            if span.rule == "wire-credit":  # "PRYLUZHNE, Ukraine (Meridian Press) - ..." loses only its credit
                 sentence = _fold(sentence.replace(span.text, ""))
         if sentence not in _fold(article.text):
             lost.append((item["file"], item["text"]))
@@ -69,10 +67,7 @@ def test_provenance_hints(demo: tuple[dict[str, object], dict[str, Article]]) ->
     missing = [
         item
         for item in key["provenance_hints"]  # type: ignore[attr-defined]
-        if not any(
-            h.kind == item["kind"] and h.outlet == item["outlet"]
-            for h in articles[item["file"]].hints
-        )
+        if not any(h.kind == item["kind"] and h.outlet == item["outlet"] for h in articles[item["file"]].hints)
     ]
     assert missing == []
 

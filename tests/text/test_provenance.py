@@ -10,19 +10,11 @@ from storylens.text.provenance import find_dateline_credit, find_notice, parse_b
 @pytest.mark.parametrize(
     ("text", "kind", "outlet"),
     [
-        (
-            "This article originally appeared on Example News and is republished here with permission.",
-            "republished",
-            "Example News",
-        ),
+        ("This article originally appeared on Example News and is republished here with permission.", "republished", "Example News"),
         ("This story was first published by The Valley Post.", "republished", "The Valley Post"),
         ("Originally published on River Times on Sept. 3, 2023.", "republished", "River Times"),
         ("Read the original article on Example News.", "original", "Example News"),
-        (
-            "Translated from Russian. The original interview was published by Zerkalo on Sept. 11.",
-            "translated",
-            "Zerkalo",
-        ),
+        ("Translated from Russian. The original interview was published by Zerkalo on Sept. 11.", "translated", "Zerkalo"),
     ],
 )
 def test_notices(text: str, kind: str, outlet: str) -> None:
@@ -31,12 +23,7 @@ def test_notices(text: str, kind: str, outlet: str) -> None:
 
 
 def test_story_sentence_is_not_a_notice() -> None:
-    assert (
-        find_notice(
-            "The report originally appeared to blame the operator, officials said on Monday, but it was revised."
-        )
-        is None
-    )
+    assert find_notice("The report originally appeared to blame the operator, officials said on Monday, but it was revised.") is None
 
 
 @pytest.mark.parametrize(
@@ -59,22 +46,10 @@ def test_bylines(text: str, expected: object) -> None:
 @pytest.mark.parametrize(
     ("text", "outlet", "left"),
     [
-        (
-            "KYIV (Reuters) - Russian forces shelled the city.",
-            "Reuters",
-            "KYIV - Russian forces shelled the city.",
-        ),
-        (
-            "PRYLUZHNE, Ukraine (Meridian Press) - The toll rose.",
-            "Meridian Press",
-            "PRYLUZHNE, Ukraine - The toll rose.",
-        ),
+        ("KYIV (Reuters) - Russian forces shelled the city.", "Reuters", "KYIV - Russian forces shelled the city."),
+        ("PRYLUZHNE, Ukraine (Meridian Press) - The toll rose.", "Meridian Press", "PRYLUZHNE, Ukraine - The toll rose."),
         ("(AP) \u2014 Officials said the dam failed.", "AP", "Officials said the dam failed."),
-        (
-            "Bogot\u00e1 (dpa) - Die Lage bleibt unklar.",
-            "dpa",
-            "Bogot\u00e1 - Die Lage bleibt unklar.",
-        ),
+        ("Bogot\u00e1 (dpa) - Die Lage bleibt unklar.", "dpa", "Bogot\u00e1 - Die Lage bleibt unklar."),
     ],
 )
 def test_dateline_credits(text: str, outlet: str, left: str) -> None:

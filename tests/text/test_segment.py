@@ -20,40 +20,18 @@ CASES = [
     ),
     (
         '"The water came in ten minutes. I carried my mother out through the window," he said. He left.',
-        [
-            '"The water came in ten minutes.',
-            'I carried my mother out through the window," he said.',
-            "He left.",
-        ],
+        ['"The water came in ten minutes.', 'I carried my mother out through the window," he said.', "He left."],
     ),
-    (
-        "Boeing delivered ten 787s. Airbus sold more.",
-        ["Boeing delivered ten 787s.", "Airbus sold more."],
-    ),
-    (
-        "Sales began on Tuesday. iPhone buyers queued.",
-        ["Sales began on Tuesday.", "iPhone buyers queued."],
-    ),
-    (
-        '"Where is my mother?" she asked. Nobody answered.',
-        ['"Where is my mother?" she asked.', "Nobody answered."],
-    ),
+    ("Boeing delivered ten 787s. Airbus sold more.", ["Boeing delivered ten 787s.", "Airbus sold more."]),
+    ("Sales began on Tuesday. iPhone buyers queued.", ["Sales began on Tuesday.", "iPhone buyers queued."]),
+    ('"Where is my mother?" she asked. Nobody answered.', ['"Where is my mother?" she asked.', "Nobody answered."]),
     (
         'He said: "No one will be left without a roof before winter." The minister left.',
         ['He said: "No one will be left without a roof before winter."', "The minister left."],
     ),
-    (
-        "Prices rose 3.5 percent in the U.S. The Fed reacted.",
-        ["Prices rose 3.5 percent in the U.S.", "The Fed reacted."],
-    ),
-    (
-        "Die Flut kam am 5. März 2023. Die Stadt stand still.",
-        ["Die Flut kam am 5. März 2023.", "Die Stadt stand still."],
-    ),
-    (
-        "The company, Acme Inc., said profits fell. Analysts disagreed.",
-        ["The company, Acme Inc., said profits fell.", "Analysts disagreed."],
-    ),
+    ("Prices rose 3.5 percent in the U.S. The Fed reacted.", ["Prices rose 3.5 percent in the U.S.", "The Fed reacted."]),
+    ("Die Flut kam am 5. März 2023. Die Stadt stand still.", ["Die Flut kam am 5. März 2023.", "Die Stadt stand still."]),
+    ("The company, Acme Inc., said profits fell. Analysts disagreed.", ["The company, Acme Inc., said profits fell.", "Analysts disagreed."]),
 ]
 
 
@@ -91,7 +69,4 @@ def test_unbalanced_quote_in_earlier_paragraph_does_not_glue_sentences() -> None
 def test_join_attributed_quotes_option() -> None:
     text = '"The water came in ten minutes. I carried my mother out," he said. He left.'
     joined = [s.text for s in RuleSegmenter(join_attributed_quotes=True).split("a", text)]
-    assert joined == [
-        '"The water came in ten minutes. I carried my mother out," he said.',
-        "He left.",
-    ]
+    assert joined == ['"The water came in ten minutes. I carried my mother out," he said.', "He left."]

@@ -258,17 +258,11 @@ def _detokenize(tokens: list[str]) -> str:
     quote_open = False
     for raw in tokens:
         token = {"``": "\u201c", "''": "\u201d"}.get(raw, raw)
-        if (
-            token == '"'
-        ):  # straight quotes alternate: opening ones take a space before, closing ones not
+        if token == '"':  # straight quotes alternate: opening ones take a space before, closing ones not
             out += ('"' if quote_open else ' "') if out else '"'
             quote_open = not quote_open
             continue
-        attach = (
-            _CLOSING.fullmatch(token)
-            or out.endswith(("(", "[", "$", "\u201c"))
-            or (quote_open and out.endswith('"'))
-        )
+        attach = _CLOSING.fullmatch(token) or out.endswith(("(", "[", "$", "\u201c")) or (quote_open and out.endswith('"'))
         if out and not attach:
             out += " "
         out += token
@@ -325,11 +319,7 @@ def segmentation_scores(folder: Path) -> list[list[Any]] | None:
         started = time.process_time()
         for text, ends in documents:
             predicted = set(split(text))
-            tp, fp, fn = (
-                tp + len(predicted & ends),
-                fp + len(predicted - ends),
-                fn + len(ends - predicted),
-            )
+            tp, fp, fn = tp + len(predicted & ends), fp + len(predicted - ends), fn + len(ends - predicted)
         elapsed = max(time.process_time() - started, 1e-9)
         precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
         f1 = 2 * precision * recall / max(precision + recall, 1e-9)
@@ -417,9 +407,7 @@ def run(options: BenchOptions) -> BenchResult:
             ],
         )
     )
-    languages = (
-        language_accuracy(folder.parent / "pairs-semeval2022") if options.data is None else None
-    )
+    languages = language_accuracy(folder.parent / "pairs-semeval2022") if options.data is None else None
     if languages is not None:
         tables.append(
             BenchTable(
@@ -428,11 +416,7 @@ def run(options: BenchOptions) -> BenchResult:
                 [[languages[0], languages[1], round(languages[2], 2)]],
             )
         )
-    segmentation = (
-        segmentation_scores(folder.parent / "temporal" / "meantime-en")
-        if options.data is None
-        else None
-    )
+    segmentation = segmentation_scores(folder.parent / "temporal" / "meantime-en") if options.data is None else None
     if segmentation is not None:
         tables.append(
             BenchTable(
@@ -467,16 +451,8 @@ def run(options: BenchOptions) -> BenchResult:
             }
         }
         | {"speed_ratio": round(speed_ratio, 3)}
-        | (
-            {"language_id": {"articles": languages[0], "accuracy": round(languages[1], 4)}}
-            if languages
-            else {}
-        )
-        | (
-            {"segmentation": {row[0]: round(row[3], 4) for row in segmentation}}
-            if segmentation
-            else {}
-        ),
+        | ({"language_id": {"articles": languages[0], "accuracy": round(languages[1], 4)}} if languages else {})
+        | ({"segmentation": {row[0]: round(row[3], 4) for row in segmentation}} if segmentation else {}),
         baseline={g: scores["trafilatura"][g].as_dict() for g in groups_all},
         tables=tables,
         notes=notes,

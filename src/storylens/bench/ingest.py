@@ -52,6 +52,8 @@ def _files(options: BenchOptions) -> dict[str, list[Path]]:
     return {"text": text, "html": html}
 
 
+
+
 def _measure_storylens(paths: list[str], queue: Any) -> None:
     from storylens.config import IngestSettings
     from storylens.ingest import ingest_paths
@@ -102,6 +104,8 @@ def _measure_baseline(paths: list[str], kind: str, queue: Any) -> None:
             "peak_mb": peak_rss_with_children_mb(),
         }
     )
+
+
 
 
 def run(options: BenchOptions) -> BenchResult:

@@ -96,6 +96,8 @@ def _write_stream(folder: Path, sources: list[tuple[dt.date | None, str, str]], 
     return size
 
 
+
+
 def _write_incremental_set(
     folder: Path, sources: list[tuple[dt.date | None, str, str]], size: int
 ) -> tuple[str, int]:
@@ -249,6 +251,8 @@ def _measure_spacy(folder: str, queue: Any) -> None:
             "peak_mb": peak_rss_with_children_mb(),
         }
     )
+
+
 
 
 def run(options: BenchOptions) -> BenchResult:

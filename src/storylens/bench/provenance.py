@@ -169,19 +169,14 @@ def _synthetic(
         n_articles += len(articles)
         predicted = {tuple(sorted((d.derived, d.origin))): d for d in links}
         # The same story without any dates: how often the other evidence orients a link.
-        undated = find_derivations(
-            [dataclasses.replace(a, published=None) for a in articles], settings
-        )
+        undated = find_derivations([dataclasses.replace(a, published=None) for a in articles], settings)
         undated_derived = {
             tuple(sorted((d.derived, d.origin))): d.derived
-            for d in undated
-            if d.direction != "undetermined"
+            for d in undated if d.direction != "undetermined"
         }
         undetermined += sum(
-            1
-            for d in undated
-            if d.direction == "undetermined" and {d.derived, d.origin} == {source.id, derived_id}
-        )
+            1 for d in undated if d.direction == "undetermined"
+            and {d.derived, d.origin} == {source.id, derived_id})
         minhashes = {i: _minhash(s) for i, s in docs.items()}
         ids = sorted(docs)
         for a_pos, a in enumerate(ids):
@@ -263,8 +258,7 @@ def run(options: BenchOptions) -> BenchResult:
     clusters = _load_clusters(data_path(options, "multinews"))
     with PredictionWriter(options.predictions) as writer:
         records, seconds, n_articles, undetermined = _synthetic(
-            clusters, options.limit, settings, writer
-        )
+            clusters, options.limit, settings, writer)
     dev = [r for r in records if r.split == "dev"]
     test = [r for r in records if r.split == "test"] or dev
     threshold = _tune_threshold(dev or records)
@@ -340,9 +334,8 @@ def run(options: BenchOptions) -> BenchResult:
         1, len(detected)
     )
     undated_found = [r for r in test if r.gold_kind and r.undated_derived]
-    undated_direction = sum(1 for r in undated_found if r.undated_derived == r.gold_derived) / max(
-        1, len(undated_found)
-    )
+    undated_direction = sum(
+        1 for r in undated_found if r.undated_derived == r.gold_derived) / max(1, len(undated_found))
     real = _real_pairs(clusters, options.limit, settings, threshold)
     n_speed, speed_seconds, speed_links = _speed_story(500 if not options.limit else 60)
     notes = [

@@ -31,9 +31,7 @@ def _opening(text: str, length: int = 80) -> str:
 
 
 def make_story(
-    members: Sequence[Article],
-    duplicates: Sequence[tuple[str, str]] = (),
-    story_id: str | None = None,
+    members: Sequence[Article], duplicates: Sequence[tuple[str, str]] = (), story_id: str | None = None
 ) -> Story:
     """A ``Story`` for these member articles (in publication order).
 

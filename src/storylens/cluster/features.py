@@ -42,47 +42,10 @@ _NAME_RUN = re.compile(
 # name ("Iran", "Gadhafi", "Broward") that the run pattern above, which needs two words, misses.
 _MID_NAME = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z][\w'’\-]+")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(
-    {
-        "said",
-        "says",
-        "say",
-        "told",
-        "mr",
-        "mrs",
-        "ms",
-        "year",
-        "years",
-        "new",
-        "like",
-        "just",
-        "time",
-        "people",
-        "according",
-        "including",
-        "week",
-        "day",
-        "days",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "ap",
-        "reuters",
-        "com",
-        "www",
-        "http",
-        "https",
-        "news",
-        "image",
-        "caption",
-        "photo",
-        "copyright",
-        "getty",
-        "images",
-    }
+    {"said", "says", "say", "told", "mr", "mrs", "ms", "year", "years", "new", "like", "just",
+     "time", "people", "according", "including", "week", "day", "days", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "ap", "reuters", "com", "www",
+     "http", "https", "news", "image", "caption", "photo", "copyright", "getty", "images"}
 )
 _SUFFIXES = ("ies", "ing", "ed", "es", "s", "ly")
 

@@ -158,13 +158,9 @@ class StoryStream:
             self.idf.observe(counts)
         self._advance(article.published)
         match = self.dedupe.check_and_add(article)
-        earlier = (
-            match.original if match and match.duplicate == article.id else match and match.duplicate
-        )
+        earlier = match.original if match and match.duplicate == article.id else match and match.duplicate
         if match is not None and self._is_template(article, match.original):
-            story = ActiveStory(
-                story_id_for(article.id), {}, 0.0, article.published, article.published, 0
-            )
+            story = ActiveStory(story_id_for(article.id), {}, 0.0, article.published, article.published, 0)
             self.stories[story.id] = story  # inert: no centroid, nothing joins it by content
             self._touch(story, article)
             self.story_of[article.id] = story.id
@@ -181,9 +177,7 @@ class StoryStream:
             self._join(best, vector, article)
             self.story_of[article.id] = best.id
             return Assignment(article.id, best.id, False, score)
-        story = ActiveStory(
-            story_id_for(article.id), {}, 0.0, article.published, article.published, 0
-        )
+        story = ActiveStory(story_id_for(article.id), {}, 0.0, article.published, article.published, 0)
         self.stories[story.id] = story
         self._join(story, vector, article)
         self.story_of[article.id] = story.id
@@ -339,9 +333,7 @@ class StoryStream:
         dots: dict[str, float] = {}
         terms = vector.items()
         if self.settings.query_terms and len(vector) > self.settings.query_terms:
-            terms = sorted(terms, key=lambda item: item[1], reverse=True)[
-                : self.settings.query_terms
-            ]  # type: ignore[assignment]
+            terms = sorted(terms, key=lambda item: item[1], reverse=True)[: self.settings.query_terms]  # type: ignore[assignment]
         for term, weight in terms:
             posting = self._postings.get(term)
             if posting:
@@ -365,11 +357,7 @@ class StoryStream:
     def _touch(self, story: ActiveStory, article: Article) -> None:
         story.size += 1
         day = article.published or self.today  # an undated article is active "now"
-        if (
-            article.published is not None
-            and story.last is not None
-            and article.published > story.last
-        ):
+        if article.published is not None and story.last is not None and article.published > story.last:
             story.days += 1
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
@@ -414,14 +402,8 @@ class StoryStream:
             "today": self.today.isoformat() if self.today else None,
             "docs": self.idf.docs,
             "stories": [
-                [
-                    s.id,
-                    s.first.isoformat() if s.first else "",
-                    s.last.isoformat() if s.last else "",
-                    s.size,
-                    len(s.centroid),
-                    s.days,
-                ]
+                [s.id, s.first.isoformat() if s.first else "", s.last.isoformat() if s.last else "",
+                 s.size, len(s.centroid), s.days]
                 for s in stories
             ],
             "story_of": self.story_of,
@@ -458,9 +440,7 @@ class StoryStream:
         stream.today = dt.date.fromisoformat(meta["today"]) if meta["today"] else None
         offset = 0
         for story_id, first, last, size, length, *days in meta["stories"]:
-            centroid = dict(
-                zip(terms[offset : offset + length], weights[offset : offset + length], strict=True)
-            )
+            centroid = dict(zip(terms[offset : offset + length], weights[offset : offset + length], strict=True))
             offset += length
             story = ActiveStory(
                 story_id,

@@ -95,9 +95,7 @@ def shingle_hashes(text: str, size: int, max_words: int) -> np.ndarray:
     words = _WORD.findall(text.casefold())[:max_words]
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    hashed = np.fromiter(
-        (zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words)
-    )
+    hashed = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
     width = min(size, len(words))
     combined = np.zeros(len(words) - width + 1, dtype=np.uint64)
     for offset in range(width):
@@ -117,9 +115,7 @@ def _originality(article: Article) -> tuple[dt.date | None, int, int]:
     Credits (byline, wire credit, named authors) count for; a republication notice
     ("originally appeared on", "read the original") counts against.
     """
-    credits = sum(1 for hint in article.hints if hint.kind in ("byline", "wire")) + bool(
-        article.authors
-    )
+    credits = sum(1 for hint in article.hints if hint.kind in ("byline", "wire")) + bool(article.authors)
     credits -= 2 * sum(1 for hint in article.hints if hint.kind in ("republished", "original"))
     return article.published, credits, len(article.text)
 
@@ -218,11 +214,7 @@ class DuplicateDetector:
         datelines but also append notices). A later day's copy is never the original.
         """
         published, credits, _ = self._evidence.get(earlier_id, (None, 0, 0))
-        if (
-            article.published is not None
-            and published is not None
-            and article.published != published
-        ):
+        if article.published is not None and published is not None and article.published != published:
             return False
         return _originality(article)[1] > credits
 

@@ -275,7 +275,6 @@ class FigureAnalyser:
         that: when ten articles join a story, an old article whose claimant lookups and time
         mentions answer as before reuses its figures without loading its parse.
         """
-
         # One article's parse at a time (a big story's parses never sit in memory together).
         def doc(article: Article) -> Doc:
             return self.resources.docs([article])[article.id]
@@ -327,6 +326,7 @@ class FigureAnalyser:
             "figures/figures", tuple[Figure, ...], "storylens.figures", self.settings
         )
         return memo.get(analysis.articles, extract, extra=lambda a: digests[a.id])
+
 
     def _without_lookups(self, articles: Sequence[Article], kind: str) -> list[Article]:
         """The articles with no kept claimant lookups (all of them without a store)."""

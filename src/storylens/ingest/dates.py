@@ -10,9 +10,7 @@ __all__ = ["date_from_path", "parse_published"]
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _DOTTED = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_PATH_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})[-/_.]?(0[1-9]|1[0-2])[-/_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
-)
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_.]?(0[1-9]|1[0-2])[-/_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:

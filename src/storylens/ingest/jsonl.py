@@ -38,12 +38,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "text": ("text", "body", "content", "maintext", "article"),
     "published": (
-        "published",
-        "date",
-        "published_at",
-        "publish_date",
-        "pubDate",
-        "datePublished",
+        "published", "date", "published_at", "publish_date", "pubDate", "datePublished",
         "date_publish",
     ),
     "url": ("url", "link"),
@@ -76,10 +71,7 @@ def iter_json_records(text: str, origin: str, lines: bool) -> Iterator[tuple[str
             try:
                 yield f"{origin}#L{number}", json.loads(line)
             except json.JSONDecodeError as exc:
-                yield (
-                    f"{origin}#L{number}",
-                    InputError(f"{origin}#L{number}", "invalid-json", exc.msg),
-                )
+                yield f"{origin}#L{number}", InputError(f"{origin}#L{number}", "invalid-json", exc.msg)
         return
     try:
         data = json.loads(text)
@@ -100,9 +92,7 @@ def iter_json_records(text: str, origin: str, lines: bool) -> Iterator[tuple[str
 def read_json_record(record: Any, origin: str, html_reader: HtmlReader) -> ExtractedDocument:
     """One JSON object as an article, or ``InputError`` naming the missing field."""
     if not isinstance(record, dict):
-        raise InputError(
-            origin, "not-an-object", f"expected a JSON object, got {type(record).__name__}"
-        )
+        raise InputError(origin, "not-an-object", f"expected a JSON object, got {type(record).__name__}")
     text = _first(record, "text")
     if isinstance(text, list):
         text = "\n\n".join(str(t) for t in text)
@@ -113,9 +103,7 @@ def read_json_record(record: Any, origin: str, html_reader: HtmlReader) -> Extra
         paragraphs = split_paragraphs(text)
     else:
         raise InputError(
-            origin,
-            "missing-field",
-            f"no text field (one of: {', '.join(FIELD_NAMES['text'])}, html)",
+            origin, "missing-field", f"no text field (one of: {', '.join(FIELD_NAMES['text'])}, html)"
         )
     published = None
     evidence = None

@@ -117,9 +117,7 @@ class ArticleBuilder:
         )
         return article, self.segmenter.split(article_id, text)
 
-    def documents(
-        self, data: bytes, origin: str, content_type: str
-    ) -> Iterator[ExtractedDocument | InputError]:
+    def documents(self, data: bytes, origin: str, content_type: str) -> Iterator[ExtractedDocument | InputError]:
         """The documents in one source's bytes (several for JSON lists, JSONL and feeds)."""
         if content_type == "html":
             if looks_binary(data):
@@ -194,9 +192,7 @@ def _store_parsed(parsed: ParsedSource, store: Store, report: IngestReport) -> N
     if not parsed.articles and parsed.failures:
         return  # nothing usable: leave it unrecorded so that a fixed file is read again
     ids = tuple(a.id for a in parsed.articles)
-    added = store.add_source(
-        SourceRecord(parsed.origin, parsed.digest, ids), parsed.articles, parsed.sentences
-    )
+    added = store.add_source(SourceRecord(parsed.origin, parsed.digest, ids), parsed.articles, parsed.sentences)
     report.articles_added += added
     report.articles_existing += len(set(ids)) - added
 
@@ -266,9 +262,7 @@ def ingest_paths(
                 if pool is None:
                     shared_langid_model()  # loaded once here and inherited by the forked workers
                     pool = ProcessPoolExecutor(max_workers=workers)
-                pending.append(
-                    pool.submit(_worker_parse, settings, data, origin, content_type, digest)
-                )
+                pending.append(pool.submit(_worker_parse, settings, data, origin, content_type, digest))
                 drain(workers * 4)
         drain(0)
     finally:

@@ -80,9 +80,7 @@ def candidate_pairs(
     article_codes: dict[str, int] = {}
     codes = np.fromiter(
         (article_codes.setdefault(s.article_id, len(article_codes)) for s in sentences),
-        dtype=np.int64,
-        count=n,
-    )
+        dtype=np.int64, count=n)
     keep = (product.data >= settings.block_min_cosine) & (codes[product.row] != codes[product.col])
     left, right, scores = product.row[keep], product.col[keep], product.data[keep]
     # Top ``candidates_per_sentence`` partners per sentence, vectorised: sort by (row, -score)
@@ -120,7 +118,8 @@ def _contenders(rows: np.ndarray, scores: np.ndarray, n: int, k: int) -> np.ndar
     starts = np.cumsum(counts) - counts
     # Each long row's piece starts, then its end (whose "maximum" is ignored): reduceat then
     # never runs a last piece into the next row.
-    bounds = starts[long_rows, None] + (counts[long_rows, None] * np.arange(pieces + 1)) // pieces
+    bounds = starts[long_rows, None] + (
+        counts[long_rows, None] * np.arange(pieces + 1)) // pieces
     padded = np.append(scores, scores.dtype.type(0))
     maxima = np.maximum.reduceat(padded, bounds.ravel()).reshape(len(long_rows), pieces + 1)
     floors = np.full(n, -np.inf, dtype=np.float64)
@@ -163,12 +162,8 @@ def _key_matrix(
     if not usable.any():
         return None
     # Each usable key's weight once, with the same float arithmetic as a per-key formula.
-    weights = np.array(
-        [
-            math.log(n / count) + 1.0 if ok else 0.0
-            for count, ok in zip(df, usable.tolist(), strict=True)
-        ]
-    )
+    weights = np.array([math.log(n / count) + 1.0 if ok else 0.0
+                        for count, ok in zip(df, usable.tolist(), strict=True)])
     # Usable keys keep their order of first use: a key's column is its rank among them.
     columns = np.cumsum(usable) - 1
     lengths = np.fromiter((len(sentence.keys) for sentence in sentences), dtype=np.int64, count=n)
@@ -176,8 +171,8 @@ def _key_matrix(
     kept = usable[codes]
     used = codes[kept]
     return sparse.csr_matrix(
-        (weights[used], (rows[kept], columns[used])), shape=(n, int(usable.sum())), dtype=np.float32
-    )
+        (weights[used], (rows[kept], columns[used])),
+        shape=(n, int(usable.sum())), dtype=np.float32)
 
 
 def _names_match(left: str, right: str) -> bool:
@@ -233,15 +228,9 @@ def score_pair(left: SentenceFeatures, right: SentenceFeatures, floor: float = 0
             best = max(best, 0.5 + 0.3 * skeleton)
         if max(char, best) < floor:
             content = shared / small
-            return PairScore(
-                max(char, _structural(content, skeleton, numbers, small, length_ratio)),
-                char,
-                Indel.normalized_similarity(left.tokens, right.tokens),
-                content,
-                skeleton,
-                0,
-                0,
-            )
+            return PairScore(max(char, _structural(content, skeleton, numbers, small, length_ratio)),
+                             char, Indel.normalized_similarity(left.tokens, right.tokens),
+                             content, skeleton, 0, 0)
     names_total = names_respelled = 0
     if left.names and right.names:
         unmatched_right = [n for n in right.names if n not in left.names]
@@ -273,9 +262,8 @@ def score_pair(left: SentenceFeatures, right: SentenceFeatures, floor: float = 0
     )
 
 
-def _structural(
-    content: float, skeleton: float, numbers: float, small: int, length_ratio: float
-) -> float:
+def _structural(content: float, skeleton: float, numbers: float, small: int,
+                length_ratio: float) -> float:
     # A spinner keeps the shape but not the words; shape alone is weak evidence (many sentences
     # share "_ _ the _ of _"), so it only counts in proportion to the content that also matches.
     structural = 0.45 * content + 0.4 * skeleton * min(1.0, 0.4 + content) + 0.15 * numbers

@@ -71,57 +71,28 @@ _FLAGS = re.UNICODE
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("according to", re.compile(rf"\b[Aa]ccording\s+to\s+{_TARGET}", _FLAGS)),
-    (
-        "per",
-        re.compile(
-            rf"(?:^|(?<=[\s,(]))[Pp]er\s+(?P<name>(?:the\s+)?{_WORD}(?:\s+{_WORD})*)", _FLAGS
-        ),
-    ),
+    ("per", re.compile(rf"(?:^|(?<=[\s,(]))[Pp]er\s+(?P<name>(?:the\s+)?{_WORD}(?:\s+{_WORD})*)", _FLAGS)),
     ("told", re.compile(rf"\btold\s+{_TARGET}", _FLAGS)),
-    (
-        "interview",
-        re.compile(rf"\b[Ii]n\s+an?\s+(?:\w+\s+)?interview\s+(?:with|on|to)\s+{_TARGET}", _FLAGS),
-    ),
-    (
-        "reported by",
-        re.compile(
-            rf"\b(?:first\s+|originally\s+|previously\s+)?(?:reported|published|revealed|broken)\s+by\s+{_TARGET}",
-            _FLAGS,
-        ),
-    ),
+    ("interview", re.compile(rf"\b[Ii]n\s+an?\s+(?:\w+\s+)?interview\s+(?:with|on|to)\s+{_TARGET}", _FLAGS)),
+    ("reported by", re.compile(
+        rf"\b(?:first\s+|originally\s+|previously\s+)?(?:reported|published|revealed|broken)\s+by\s+{_TARGET}",
+        _FLAGS)),
     ("citing", re.compile(rf"\bciting\s+{_TARGET}", _FLAGS)),
     ("quoted by", re.compile(rf"\bquoted\s+by\s+{_TARGET}", _FLAGS)),
-    (
-        "reported",
-        re.compile(
-            rf"(?:(?P<desc>{_DESC})\s+)?(?P<name>{_ANAPHOR}|{_NAME})(?:,\s+(?P<appos>[^,]{{3,70}}),)?\s+"
-            r"(?:(?:first|previously|also|earlier|later|has|had|have|was\s+first\s+to)\s+)*"
-            r"(?P<cue>reported|reports|report|wrote|writes|published|revealed|said\s+in\s+a\s+statement|"
-            r"said\s+in\s+a\s+report|quoted)\b",
-            _FLAGS,
-        ),
-    ),
-    (
-        "republished",
-        re.compile(
-            rf"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+(?P<name>{_NAME})",
-            _FLAGS,
-        ),
-    ),
-    (
-        "republished",
-        re.compile(
-            rf"\b[Rr]ead\s+the\s+original\s+(?:article|story|report)\s+(?:on|at|in)\s+(?P<name>{_NAME})",
-            _FLAGS,
-        ),
-    ),
-    (
-        "republished",
-        re.compile(
-            rf"\brepublished\s+(?:here\s+)?(?:with\s+permission\s+)?from\s+(?P<name>{_NAME})",
-            _FLAGS,
-        ),
-    ),
+    ("reported", re.compile(
+        rf"(?:(?P<desc>{_DESC})\s+)?(?P<name>{_ANAPHOR}|{_NAME})(?:,\s+(?P<appos>[^,]{{3,70}}),)?\s+"
+        r"(?:(?:first|previously|also|earlier|later|has|had|have|was\s+first\s+to)\s+)*"
+        r"(?P<cue>reported|reports|report|wrote|writes|published|revealed|said\s+in\s+a\s+statement|"
+        r"said\s+in\s+a\s+report|quoted)\b",
+        _FLAGS)),
+    ("republished", re.compile(
+        rf"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+(?P<name>{_NAME})",
+        _FLAGS)),
+    ("republished", re.compile(
+        rf"\b[Rr]ead\s+the\s+original\s+(?:article|story|report)\s+(?:on|at|in)\s+(?P<name>{_NAME})",
+        _FLAGS)),
+    ("republished", re.compile(
+        rf"\brepublished\s+(?:here\s+)?(?:with\s+permission\s+)?from\s+(?P<name>{_NAME})", _FLAGS)),
 )
 #: Words one of which every cue pattern needs: sentences without any skip the patterns.
 _CUE_WORDS = re.compile(
@@ -138,29 +109,7 @@ _TRANSLATION_NOTICE = re.compile(
     r"[Tt]ranslation\s+(?:from|by)\s+[A-Z])"
 )
 _NOT_SOURCES = frozenset(
-    [
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "officials",
-        "police",
-        "authorities",
-        "residents",
-        "witnesses",
-        "sources",
-    ]
+    ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "this", "that", "these", "those", "there", "officials", "police", "authorities", "residents", "witnesses", "sources"]
 )
 
 
@@ -191,38 +140,7 @@ class SourceMention:
 
 
 _LEADING_NOISE = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "but",
-        "and",
-        "yesterday",
-        "today",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "meanwhile",
-        "earlier",
-        "later",
-        "also",
-    ]
+    ["on", "in", "at", "but", "and", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "meanwhile", "earlier", "later", "also"]
 )
 
 
@@ -243,8 +161,7 @@ def _clean_name(name: str) -> tuple[str, int]:
 def is_translation(article: Article) -> bool:
     """Whether the article says it is a translation ("Translated from Russian.")."""
     return bool(_TRANSLATION_NOTICE.search(article.text[:600])) or any(
-        h.kind == "translated" or _TRANSLATION_NOTICE.search(h.text) for h in article.hints
-    )
+        h.kind == "translated" or _TRANSLATION_NOTICE.search(h.text) for h in article.hints)
 
 
 DocSource = Callable[[], "Doc | None"]
@@ -357,25 +274,10 @@ def pack_scans(scans: Sequence[SentenceScan]) -> list[list[Any]]:
     """An article's scans as positional JSON rows (kept per article in the store): the memo's
     type-driven decoding of keyed objects took 0.15 s on a 568-article story."""
     return [
-        [
-            scan.position,
-            [
-                [
-                    c.cue,
-                    c.name_start,
-                    c.name_end,
-                    c.name,
-                    c.cut,
-                    c.desc,
-                    c.appos,
-                    c.verb,
-                    c.start,
-                    c.end,
-                ]
-                for c in scan.cues
-            ],
-            [[r.outlet, r.start, r.end] for r in scan.reporters],
-        ]
+        [scan.position,
+         [[c.cue, c.name_start, c.name_end, c.name, c.cut, c.desc, c.appos, c.verb, c.start, c.end]
+          for c in scan.cues],
+         [[r.outlet, r.start, r.end] for r in scan.reporters]]
         for scan in scans
     ]
 
@@ -383,11 +285,8 @@ def pack_scans(scans: Sequence[SentenceScan]) -> list[list[Any]]:
 def unpack_scans(rows: Sequence[Sequence[Any]]) -> tuple[SentenceScan, ...]:
     """The inverse of :func:`pack_scans`."""
     return tuple(
-        SentenceScan(
-            position,
-            tuple(CueMatch(*cue) for cue in cues),
-            tuple(ReporterMatch(*reporter) for reporter in reporters),
-        )
+        SentenceScan(position, tuple(CueMatch(*cue) for cue in cues),
+                     tuple(ReporterMatch(*reporter) for reporter in reporters))
         for position, cues, reporters in rows
     )
 
@@ -419,26 +318,14 @@ def scan_attributions(sentences: Sequence[Sentence]) -> tuple[SentenceScan, ...]
             if not name:
                 continue  # never classified, never takes its span
             groups = match.groupdict()
-            cues.append(
-                CueMatch(
-                    cue,
-                    match.start("name"),
-                    match.end("name"),
-                    name,
-                    cut,
-                    groups.get("desc"),
-                    groups.get("appos"),
-                    groups.get("cue"),
-                    sentence.start + match.start(),
-                    sentence.start + match.end(),
-                )
-            )
+            cues.append(CueMatch(
+                cue, match.start("name"), match.end("name"), name, cut, groups.get("desc"),
+                groups.get("appos"), groups.get("cue"), sentence.start + match.start(),
+                sentence.start + match.end()))
         reporters = tuple(
-            ReporterMatch(
-                match.group("name"), sentence.start + match.start(), sentence.start + match.end()
-            )
-            for match in _OWN_REPORTER.finditer(sentence.text)
-        )
+            ReporterMatch(match.group("name"), sentence.start + match.start(),
+                          sentence.start + match.end())
+            for match in _OWN_REPORTER.finditer(sentence.text))
         if cues or reporters:
             out.append(SentenceScan(position, tuple(cues), reporters))
     return tuple(out)
@@ -473,13 +360,11 @@ def find_attributions(
         ...                                        OutletDirectory.build([]))]
         ['the Riverbank Gazette']
     """
-
     def label(start: int, end: int) -> str | None:
         return entity_label(doc, start, end)
 
     return resolve_attributions(
-        article, sentences, scan_attributions(sentences), directory, label, entity_types
-    )
+        article, sentences, scan_attributions(sentences), directory, label, entity_types)
 
 
 def resolve_attributions(
@@ -503,19 +388,8 @@ def resolve_attributions(
         if hint.outlet:
             resolved = directory.resolve(hint.outlet) or directory.add(hint.outlet)
             kind: SourceKind = "agency" if directory.is_wire(resolved) else "outlet"
-            found.append(
-                SourceMention(
-                    article.id,
-                    hint.outlet,
-                    resolved,
-                    kind,
-                    hint.kind,
-                    -1,
-                    -1,
-                    hint.text,
-                    resolved == own,
-                )
-            )
+            found.append(SourceMention(article.id, hint.outlet, resolved, kind,
+                                       hint.kind, -1, -1, hint.text, resolved == own))
     for scanned in scan:
         sentence = sentences[scanned.position]
         taken: list[tuple[int, int]] = []
@@ -528,9 +402,8 @@ def resolve_attributions(
             def span_label(start: int = start, end: int = start + len(name)) -> str | None:
                 return label(start, end)
 
-            classified = _classify(
-                name, match.desc, match.appos, span_label, directory, types, state
-            )
+            classified = _classify(name, match.desc, match.appos, span_label,
+                                   directory, types, state)
             if classified is None:
                 continue
             resolved, kind = classified
@@ -541,40 +414,17 @@ def resolve_attributions(
                 kind = "outlet"
                 resolved = directory.add(name)
             taken.append((name_start, name_end))
-            first_hand = (
-                kind in ("outlet", "agency")
-                and resolved == own
-                and cue in ("told", "interview", "quoted by")
-            )
-            found.append(
-                SourceMention(
-                    article.id,
-                    name,
-                    resolved,
-                    kind,
-                    cue,
-                    match.start,
-                    match.end,
-                    sentence.text,
-                    first_hand,
-                )
-            )
+            first_hand = kind in ("outlet", "agency") and resolved == own and cue in (
+                "told", "interview", "quoted by")
+            found.append(SourceMention(
+                article.id, name, resolved, kind, cue, match.start, match.end, sentence.text,
+                first_hand))
             state.saw(resolved, kind)
         for reporter in scanned.reporters:
             reporter_of = reporter.outlet
             outlet = directory.resolve(reporter_of) if reporter_of else own
             if outlet is not None and outlet == own:
-                found.append(
-                    SourceMention(
-                        article.id,
-                        reporter_of or "our",
-                        outlet,
-                        "outlet",
-                        "own reporter",
-                        reporter.start,
-                        reporter.end,
-                        sentence.text,
-                        True,
-                    )
-                )
+                found.append(SourceMention(
+                    article.id, reporter_of or "our", outlet, "outlet", "own reporter",
+                    reporter.start, reporter.end, sentence.text, True))
     return found

@@ -168,15 +168,11 @@ def align_articles(
         if scores is not None:
             cached = scores.score_keyed(left, right, keys[i], keys[j], threshold)
             if cached is not None:
-                grouped[(left.article_id, right.article_id)].append(
-                    AlignedPair(left, right, cached)
-                )
+                grouped[(left.article_id, right.article_id)].append(AlignedPair(left, right, cached))
             continue
         similarity = score_pair(left, right, floor=threshold)
         if similarity.score >= threshold:
-            grouped[(left.article_id, right.article_id)].append(
-                AlignedPair(left, right, similarity)
-            )
+            grouped[(left.article_id, right.article_id)].append(AlignedPair(left, right, similarity))
     alignments: list[PairAlignment] = []
     for (left_id, right_id), candidates in grouped.items():
         candidates.sort(key=lambda p: -p.similarity.score)
@@ -211,9 +207,8 @@ def align_articles(
     return alignments
 
 
-def _kind(
-    alignment: PairAlignment, languages: tuple[str | None, str | None], settings: ProvenanceSettings
-) -> ProvenanceKind:
+def _kind(alignment: PairAlignment, languages: tuple[str | None, str | None],
+          settings: ProvenanceSettings) -> ProvenanceKind:
     pairs = alignment.pairs
     if languages[0] and languages[1] and languages[0] != languages[1]:
         return "translates"
@@ -242,11 +237,8 @@ def _direction(
     left, right = alignment.left, alignment.right
     left_date, right_date = info[left].published, info[right].published
     if left_date and right_date and left_date != right_date:
-        return (
-            (right, left, "published later")
-            if right_date > left_date
-            else (left, right, "published later")
-        )
+        return (right, left, "published later") if right_date > left_date else (
+            left, right, "published later")
     if (left, right) in cites and (right, left) not in cites:
         return left, right, "cites the other"
     if (right, left) in cites and (left, right) not in cites:
@@ -257,11 +249,8 @@ def _direction(
         return right, left, "more of it is aligned"
     if (left in bylined) != (right in bylined):
         # Copiers drop the byline and the dateline credit; the original keeps its own.
-        return (
-            (right, left, "the other has its own byline")
-            if left in bylined
-            else (left, right, "the other has its own byline")
-        )
+        return (right, left, "the other has its own byline") if left in bylined else (
+            left, right, "the other has its own byline")
     if left_date and not right_date:
         return right, left, "the other is dated"
     if right_date and not left_date:
@@ -325,11 +314,9 @@ def find_derivations(
                 kind=_kind(alignment, languages, settings),
                 score=round(min(1.0, alignment.share) * mean, 4),
                 pairs=pairs,
-                derived_share=alignment.left_share
-                if derived == alignment.left
+                derived_share=alignment.left_share if derived == alignment.left
                 else alignment.right_share,
-                origin_share=alignment.right_share
-                if derived == alignment.left
+                origin_share=alignment.right_share if derived == alignment.left
                 else alignment.left_share,
                 order=alignment.order,
                 direction=evidence,

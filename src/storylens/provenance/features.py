@@ -54,15 +54,7 @@ def _stem(token: str) -> str:
     return str(_STEMMER.stemWord(token))
 
 
-_DIGRAPHS = (
-    ("ph", "f"),
-    ("zh", "j"),
-    ("kh", "h"),
-    ("ch", "c"),
-    ("sh", "s"),
-    ("ts", "c"),
-    ("ck", "k"),
-)
+_DIGRAPHS = (("ph", "f"), ("zh", "j"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"), ("ck", "k"))
 _CONSONANT_CLASS = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v", "x": "ks"})
 
 
@@ -207,17 +199,8 @@ def pack_features(features: Sequence[SentenceFeatures]) -> list[list[Any]]:
     neither is stored.
     """
     return [
-        [
-            f.index,
-            f.text,
-            pack_words(f.tokens),
-            pack_words(sorted(f.stems)),
-            pack_words(f.skeleton),
-            pack_words(sorted(f.numbers)),
-            pack_words(f.names),
-            pack_words(f.keys),
-            f.quoted,
-        ]
+        [f.index, f.text, pack_words(f.tokens), pack_words(sorted(f.stems)), pack_words(f.skeleton),
+         pack_words(sorted(f.numbers)), pack_words(f.names), pack_words(f.keys), f.quoted]
         for f in features
     ]
 
@@ -227,9 +210,7 @@ def unpack_features(article_id: str, rows: Sequence[Sequence[Any]]) -> tuple[Sen
     tested inline, as a call per field cost more than the splitting)."""
     return tuple(
         SentenceFeatures(
-            article_id,
-            index,
-            text,
+            article_id, index, text,
             tokens if tokens.__class__ is str else " ".join(tokens),
             tuple(tokens.split(" ") if tokens.__class__ is str else tokens),
             frozenset(stems.split(" ") if stems.__class__ is str else stems),
@@ -237,7 +218,6 @@ def unpack_features(article_id: str, rows: Sequence[Sequence[Any]]) -> tuple[Sen
             frozenset(numbers.split(" ") if numbers.__class__ is str else numbers),
             tuple(names.split(" ") if names.__class__ is str else names),
             tuple(keys.split(" ") if keys.__class__ is str else keys),
-            quoted,
-        )
+            quoted)
         for index, text, tokens, stems, skeleton, numbers, names, keys, quoted in rows
     )

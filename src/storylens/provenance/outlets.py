@@ -88,59 +88,10 @@ KNOWN_OUTLETS: dict[str, tuple[str, ...]] = {
 
 #: Last words that make a capitalised name an outlet ("Northern Times", "Riverbank Gazette").
 OUTLET_HEADS = frozenset(
-    [
-        "times",
-        "post",
-        "news",
-        "herald",
-        "gazette",
-        "tribune",
-        "journal",
-        "courier",
-        "telegraph",
-        "press",
-        "chronicle",
-        "daily",
-        "observer",
-        "independent",
-        "guardian",
-        "express",
-        "mirror",
-        "standard",
-        "review",
-        "voice",
-        "voices",
-        "vistnyk",
-        "visnyk",
-        "pravda",
-        "today",
-        "radio",
-        "tv",
-        "television",
-        "broadcasting",
-        "wire",
-        "magazine",
-        "weekly",
-        "bulletin",
-        "inquirer",
-        "register",
-        "sun",
-        "star",
-        "mail",
-        "examiner",
-        "dispatch",
-        "monitor",
-        "reporter",
-        "insider",
-        "online",
-        "digest",
-        "agency",
-    ]
+    ["times", "post", "news", "herald", "gazette", "tribune", "journal", "courier", "telegraph", "press", "chronicle", "daily", "observer", "independent", "guardian", "express", "mirror", "standard", "review", "voice", "voices", "vistnyk", "visnyk", "pravda", "today", "radio", "tv", "television", "broadcasting", "wire", "magazine", "weekly", "bulletin", "inquirer", "register", "sun", "star", "mail", "examiner", "dispatch", "monitor", "reporter", "insider", "online", "digest", "agency"]
 )
 
-_AGENCY_WORDS = frozenset(
-    ["agency", "service", "ministry", "department", "administration", "office"]
-)
+_AGENCY_WORDS = frozenset(["agency", "service", "ministry", "department", "administration", "office"])
 
 
 def looks_like_outlet(name: str) -> bool:

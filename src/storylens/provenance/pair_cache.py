@@ -80,9 +80,7 @@ class PairScoreCache:
         rewrite_share: float = 0.25,
     ) -> None:
         if rewrite_share < 0.0:
-            raise ValueError(
-                f"rewrite_share must be >= 0 (got {rewrite_share}); 0 rewrites every time"
-            )
+            raise ValueError(f"rewrite_share must be >= 0 (got {rewrite_share}); 0 rewrites every time")
         version = code_digest("storylens.provenance", repr(settings))
         self.store = store
         self.story_id = story_id
@@ -120,27 +118,14 @@ class PairScoreCache:
         prints = self.fingerprints
         return [f"{prints[s.article_id]}{s.index}" for s in sentences]
 
-    def score(
-        self, left: SentenceFeatures, right: SentenceFeatures, floor: float
-    ) -> PairScore | None:
+    def score(self, left: SentenceFeatures, right: SentenceFeatures, floor: float) -> PairScore | None:
         """``score_pair(left, right, floor)`` when it reaches ``floor``, else ``None``."""
         prints = self.fingerprints
-        return self.score_keyed(
-            left,
-            right,
-            f"{prints[left.article_id]}{left.index}",
-            f"{prints[right.article_id]}{right.index}",
-            floor,
-        )
+        return self.score_keyed(left, right, f"{prints[left.article_id]}{left.index}",
+                                f"{prints[right.article_id]}{right.index}", floor)
 
-    def score_keyed(
-        self,
-        left: SentenceFeatures,
-        right: SentenceFeatures,
-        left_key: str,
-        right_key: str,
-        floor: float,
-    ) -> PairScore | None:
+    def score_keyed(self, left: SentenceFeatures, right: SentenceFeatures, left_key: str,
+                    right_key: str, floor: float) -> PairScore | None:
         """:meth:`score` with the sentences' keys given (see :meth:`sentence_keys`)."""
         tail = self._tails.get(floor)
         if tail is None:
@@ -160,13 +145,8 @@ class PairScoreCache:
             self._new[key] = 0
             return None
         self._new[key] = [
-            similarity.score,
-            similarity.char,
-            similarity.tokens,
-            similarity.content,
-            similarity.skeleton,
-            similarity.names_total,
-            similarity.names_respelled,
+            similarity.score, similarity.char, similarity.tokens, similarity.content,
+            similarity.skeleton, similarity.names_total, similarity.names_respelled,
         ]
         return similarity
 

@@ -74,15 +74,11 @@ class ProvenanceReport:
         self._shares: dict[str, float] = {}
         self._ends: dict[str, list[int]] = {}  # sentence ends, per article (see _sentence_index)
         for link in self.links:
-            if (
-                link.kind not in DERIVATION_KINDS
-                or not {link.source, link.target} <= self._rank.keys()
-            ):
+            if link.kind not in DERIVATION_KINDS or not {link.source, link.target} <= self._rank.keys():
                 continue
             for derived_index, origin_index, _ in link.pairs:
                 self._sentence_origin.setdefault(
-                    (link.source, derived_index), (link.target, origin_index)
-                )
+                    (link.source, derived_index), (link.target, origin_index))
             if self._whole_article(link):
                 self._groups.union(link.source, link.target)
                 self._derived_from[link.source].append(link.target)
@@ -105,9 +101,7 @@ class ProvenanceReport:
         return len({i for i, _, _ in link.pairs}) / sentences >= GROUP_SHARE
 
     @classmethod
-    def from_links(
-        cls, article_ids: Sequence[str], links: Sequence[ProvenanceLink]
-    ) -> ProvenanceReport:
+    def from_links(cls, article_ids: Sequence[str], links: Sequence[ProvenanceLink]) -> ProvenanceReport:
         """A report over ``article_ids`` (earliest first) and the stage's links."""
         return cls(article_ids, links)
 
@@ -131,14 +125,12 @@ class ProvenanceReport:
         if article_id in self._shares:
             return self._shares[article_id]
         derived = {
-            i
-            for link in self.links
+            i for link in self.links
             if link.source == article_id and link.kind in DERIVATION_KINDS
             for i, _, _ in link.pairs
         }
         republished = any(
-            link.source == article_id and link.kind == "republishes" for link in self.links
-        )
+            link.source == article_id and link.kind == "republishes" for link in self.links)
         if republished and not derived:
             return 0.0
         total = len(self._spans.get(article_id, ())) or max(derived, default=-1) + 1
@@ -185,10 +177,8 @@ class ProvenanceReport:
         A sentence the article wrote itself is its own; an aligned (derived) sentence belongs to
         the earliest article along the chain of derivations.
         """
-        article, index = (
-            mention.article_id,
-            self._sentence_index(mention.article_id, mention.start, mention.end),
-        )
+        article, index = mention.article_id, self._sentence_index(
+            mention.article_id, mention.start, mention.end)
         seen = set()
         while index is not None and (article, index) in self._sentence_origin:
             if (article, index) in seen:

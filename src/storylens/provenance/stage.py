@@ -71,14 +71,11 @@ if TYPE_CHECKING:
 __all__ = ["ProvenanceAnalyser", "make_analyser"]
 
 #: What ``ProvenanceAnalyser.prepare`` hands to ``finish``: links, article provenance, report.
-PreparedProvenance = tuple[
-    tuple[ProvenanceLink, ...], tuple[ArticleProvenance, ...], ProvenanceReport
-]
+PreparedProvenance = tuple[tuple[ProvenanceLink, ...], tuple[ArticleProvenance, ...], ProvenanceReport]
 
 _REPUBLISH_CUES = frozenset({"republished", "original", "wire", "byline"})
 _TRANSLATION_CUES = frozenset(
-    {"translated", "republished", "original", "reported by", "interview", "wire", "byline"}
-)
+    {"translated", "republished", "original", "reported by", "interview", "wire", "byline"})
 _STRONGER: tuple[ProvenanceKind, ...] = ("republishes", "translates")
 
 
@@ -143,8 +140,7 @@ class ProvenanceAnalyser:
         scans = self._scans(articles, sentences)
         mentions = {
             a.id: resolve_attributions(
-                a, sentences[a.id], scans[a.id], directory, self._labels(a), entity_types
-            )
+                a, sentences[a.id], scans[a.id], directory, self._labels(a), entity_types)
             for a in articles
         }
         own = {a.id: directory.resolve(a.outlet) if a.outlet else None for a in articles}
@@ -152,8 +148,7 @@ class ProvenanceAnalyser:
         cited_pairs = {(link.source, link.target) for link in links}
         texts, scores = self._texts(analysis.story.id, articles, sentences)
         bylined = {
-            a.id
-            for a in articles
+            a.id for a in articles
             if any(m.cue in ("byline", "wire") and m.first_hand for m in mentions[a.id])
         }
         derivations = find_derivations(texts, self.settings, cited_pairs, bylined, scores)
@@ -162,16 +157,12 @@ class ProvenanceAnalyser:
         translated = {a.id for a in articles if is_translation(a)}
         links.extend(
             self._derivation_link(
-                dataclasses.replace(d, kind="translates") if d.derived in translated else d
-            )
-            for d in derivations
-        )
+                dataclasses.replace(d, kind="translates") if d.derived in translated else d)
+            for d in derivations)
         links.extend(self._duplicate_links(analysis, links))
         report = ProvenanceReport(
-            [a.id for a in articles],
-            links,
-            {a: [(s.start, s.end) for s in ss] for a, ss in sentences.items()},
-        )
+            [a.id for a in articles], links,
+            {a: [(s.start, s.end) for s in ss] for a, ss in sentences.items()})
         article_provenance = self._article_provenance(articles, sentences, links, mentions, report)
         return tuple(links), article_provenance, report
 
@@ -186,16 +177,13 @@ class ProvenanceAnalyser:
         """
         pieces = {a.id: [(s.text, s.paragraph) for s in sentences[a.id]] for a in articles}
         if self.resources is None:
-            return [
-                article_text(a.id, pieces[a.id], a.published, a.language) for a in articles
-            ], None
+            return [article_text(a.id, pieces[a.id], a.published, a.language) for a in articles], None
         fingerprints = {a.id: sentences_fingerprint(a.id, pieces[a.id]) for a in articles}
         fresh: dict[str, list[list[Any]]] = {}
 
         def compute(article: Article) -> str:
             rows = fresh[article.id] = pack_features(
-                article_text(article.id, pieces[article.id]).sentences
-            )
+                article_text(article.id, pieces[article.id]).sentences)
             return _pack_rows(rows)
 
         packed = self.resources.memo(
@@ -204,12 +192,8 @@ class ProvenanceAnalyser:
         # Rows computed in this run are not decoded back from their text: built from the same
         # rows, the features come out the same (sets included, element for element).
         texts = [
-            ArticleText(
-                a.id,
-                unpack_features(a.id, fresh.get(a.id) or unpack_json(packed[a.id])),
-                a.published,
-                a.language,
-            )
+            ArticleText(a.id, unpack_features(a.id, fresh.get(a.id) or unpack_json(packed[a.id])),
+                        a.published, a.language)
             for a in articles
         ]
         scores = PairScoreCache(self.resources.store, story_id, self.settings, fingerprints)
@@ -225,10 +209,7 @@ class ProvenanceAnalyser:
         if self.resources is None:
             return {a.id: scan_attributions(sentences[a.id]) for a in articles}
         packed = self.resources.memo(
-            "provenance/attribution",
-            str,
-            "storylens.provenance",
-            self.settings,
+            "provenance/attribution", str, "storylens.provenance", self.settings,
         ).get(
             articles,
             lambda a: pack_json(pack_scans(scan_attributions(sentences[a.id]))),
@@ -265,9 +246,8 @@ class ProvenanceAnalyser:
         return lambda: resources.docs([article])[article.id]
 
     @staticmethod
-    def _target(
-        outlet: str, citing: Article, articles: Sequence[Article], own: dict[str, str | None]
-    ) -> str:
+    def _target(outlet: str, citing: Article, articles: Sequence[Article],
+                own: dict[str, str | None]) -> str:
         """The story article of ``outlet`` that ``citing`` can have read, else the outlet name."""
         candidates = [a for a in articles if a.id != citing.id and own[a.id] == outlet]
         earlier = [a for a in candidates if publication_order(a) <= publication_order(citing)]
@@ -300,19 +280,16 @@ class ProvenanceAnalyser:
         for (source, target, kind), found in links.items():
             if kind == "cites" and any((source, target, k) in links for k in _STRONGER):
                 continue  # a republication notice says more than the credit line inside it
-            out.append(
-                ProvenanceLink(
-                    source=source,
-                    target=target,
-                    kind=kind,
-                    evidence=tuple(dict.fromkeys(m.evidence for m in found)),
-                    score=1.0,
-                    direction="explicit attribution",
-                    spans=tuple(
-                        Mention(source, m.start, m.end, m.evidence) for m in found if m.start >= 0
-                    ),
-                )
-            )
+            out.append(ProvenanceLink(
+                source=source,
+                target=target,
+                kind=kind,
+                evidence=tuple(dict.fromkeys(m.evidence for m in found)),
+                score=1.0,
+                direction="explicit attribution",
+                spans=tuple(
+                    Mention(source, m.start, m.end, m.evidence) for m in found if m.start >= 0),
+            ))
         return out
 
     @staticmethod
@@ -329,26 +306,17 @@ class ProvenanceAnalyser:
             score=derivation.score,
             pairs=tuple(
                 (p.left.index, p.right.index, round(p.similarity.score, 3))
-                for p in derivation.pairs
-            ),
+                for p in derivation.pairs),
             direction=derivation.direction,
         )
 
     @staticmethod
-    def _duplicate_links(
-        analysis: StoryAnalysis, links: Sequence[ProvenanceLink]
-    ) -> list[ProvenanceLink]:
+    def _duplicate_links(analysis: StoryAnalysis, links: Sequence[ProvenanceLink]) -> list[ProvenanceLink]:
         """The dedupe stage's near-duplicates are copies even when alignment missed them."""
         linked = {frozenset((link.source, link.target)) for link in links}
         return [
-            ProvenanceLink(
-                dup,
-                original,
-                "copies",
-                ("near-duplicate (dedupe stage)",),
-                1.0,
-                direction="dedupe stage",
-            )
+            ProvenanceLink(dup, original, "copies", ("near-duplicate (dedupe stage)",), 1.0,
+                           direction="dedupe stage")
             for dup, original in analysis.story.duplicates
             if frozenset((dup, original)) not in linked
         ]
@@ -371,31 +339,24 @@ class ProvenanceAnalyser:
             counted = [s for s in sentences[article.id] if len(s.text.split()) >= MIN_TOKENS]
             total = max(1, len(counted))
             republished = any(link.kind == "republishes" for link in own_links) or any(
-                link.kind == "copies" and not link.pairs for link in own_links
-            )
+                link.kind == "copies" and not link.pairs for link in own_links)
             share = 0.0 if republished and not derived else 1.0 - min(1.0, len(derived) / total)
             first_hand = any(m.first_hand for m in mentions[article.id]) or (
-                not republished and share >= 0.5
-            )
-            out.append(
-                ArticleProvenance(
-                    article_id=article.id,
-                    original_share=round(share, 3),
-                    derived_from=report.derived_from(article.id),
-                    cites=tuple(
-                        dict.fromkeys(link.target for link in own_links if link.kind == "cites")
-                    ),
-                    first_hand=first_hand,
-                    derived_sentences=tuple(derived),
-                    group=report.group_of(article.id),
-                )
-            )
+                not republished and share >= 0.5)
+            out.append(ArticleProvenance(
+                article_id=article.id,
+                original_share=round(share, 3),
+                derived_from=report.derived_from(article.id),
+                cites=tuple(dict.fromkeys(
+                    link.target for link in own_links if link.kind == "cites")),
+                first_hand=first_hand,
+                derived_sentences=tuple(derived),
+                group=report.group_of(article.id),
+            ))
         return tuple(out)
 
     @staticmethod
-    def _fact_provenance(
-        analysis: StoryAnalysis, report: ProvenanceReport
-    ) -> tuple[FactProvenance, ...]:
+    def _fact_provenance(analysis: StoryAnalysis, report: ProvenanceReport) -> tuple[FactProvenance, ...]:
         facts: list[FactProvenance] = []
         for quote in analysis.quotes:
             spans = [Mention(v.article_id, v.start, v.end, v.text) for v in quote.variants]
@@ -418,9 +379,7 @@ def _pack_rows(rows: list[list[Any]]) -> str:
     return base64.b64encode(zlib.compress(raw, 3)).decode("ascii")
 
 
-def _fact(
-    fact_id: str, kind: str, spans: Sequence[Mention], report: ProvenanceReport
-) -> FactProvenance:
+def _fact(fact_id: str, kind: str, spans: Sequence[Mention], report: ProvenanceReport) -> FactProvenance:
     origins = [report.origin_of(m) for m in spans]  # once, for the groups and the earliest
     groups = tuple(report.independent_sources_for(spans, origins))
     sources = tuple(dict.fromkeys(m.article_id for m in spans))

@@ -86,26 +86,9 @@ class SwapVocabulary:
 
 
 _RESPELL = (
-    ("y", "i"),
-    ("i", "y"),
-    ("k", "c"),
-    ("c", "k"),
-    ("v", "w"),
-    ("w", "v"),
-    ("ph", "f"),
-    ("j", "y"),
-    ("ss", "s"),
-    ("sh", "sch"),
-    ("ch", "tch"),
-    ("e", "ie"),
-    ("ou", "u"),
-    ("o", "a"),
-    ("ia", "iya"),
-    ("ck", "k"),
-    ("t", "th"),
-    ("a", "o"),
-    ("z", "s"),
-    ("s", "z"),
+    ("y", "i"), ("i", "y"), ("k", "c"), ("c", "k"), ("v", "w"), ("w", "v"), ("ph", "f"),
+    ("j", "y"), ("ss", "s"), ("sh", "sch"), ("ch", "tch"), ("e", "ie"), ("ou", "u"), ("o", "a"),
+    ("ia", "iya"), ("ck", "k"), ("t", "th"), ("a", "o"), ("z", "s"), ("s", "z"),
 )
 
 
@@ -119,7 +102,7 @@ def mangle_name(name: str, rng: random.Random) -> str:
         at = [m.start() for m in re.finditer(re.escape(old), out) if m.start() > 0]
         if at:
             position = rng.choice(at)
-            out = out[:position] + new + out[position + len(old) :]
+            out = out[:position] + new + out[position + len(old):]
     if out == lowered and len(out) > 3:
         out = out + "a" if not out.endswith("a") else out[:-1]
     return out[0].upper() + out[1:]
@@ -127,36 +110,19 @@ def mangle_name(name: str, rng: random.Random) -> str:
 
 #: Function-word paraphrases a spinner or a translation back into English produces.
 _FUNCTION_SWAPS: dict[str, tuple[str, ...]] = {
-    "the": ("a", "this", "that", ""),
-    "a": ("one", "the", "some"),
-    "of": ("from", "for", "about"),
-    "in": ("within", "at", "inside"),
-    "to": ("towards", "for", "so as to"),
-    "on": ("upon", "over"),
-    "and": ("as well as", "plus", "along with"),
-    "was": ("had been", "became", "is"),
-    "were": ("had been", "are"),
-    "is": ("remains", "was", "becomes"),
-    "has": ("had", "holds"),
-    "for": ("to", "towards", "regarding"),
-    "with": ("alongside", "together with", "using"),
-    "said": ("stated", "declared", "mentioned"),
-    "by": ("through", "via"),
-    "at": ("in", "near"),
-    "but": ("however", "yet"),
-    "that": ("which", "the fact that"),
-    "from": ("out of", "of"),
-    "after": ("following", "once"),
-    "because": ("since", "as"),
-    "about": ("regarding", "around"),
+    "the": ("a", "this", "that", ""), "a": ("one", "the", "some"), "of": ("from", "for", "about"),
+    "in": ("within", "at", "inside"), "to": ("towards", "for", "so as to"), "on": ("upon", "over"),
+    "and": ("as well as", "plus", "along with"), "was": ("had been", "became", "is"),
+    "were": ("had been", "are"), "is": ("remains", "was", "becomes"), "has": ("had", "holds"),
+    "for": ("to", "towards", "regarding"), "with": ("alongside", "together with", "using"),
+    "said": ("stated", "declared", "mentioned"), "by": ("through", "via"), "at": ("in", "near"),
+    "but": ("however", "yet"), "that": ("which", "the fact that"), "from": ("out of", "of"),
+    "after": ("following", "once"), "because": ("since", "as"), "about": ("regarding", "around"),
 }
 
 
 def _swap_words(
-    sentence: str,
-    share: float,
-    vocab: SwapVocabulary,
-    rng: random.Random,
+    sentence: str, share: float, vocab: SwapVocabulary, rng: random.Random,
     function_share: float = 0.0,
 ) -> str:
     parts = _TOKEN.findall(sentence)
@@ -164,9 +130,7 @@ def _swap_words(
     for position, part in enumerate(parts):
         lowered = part.lower()
         is_content = (
-            part.isalpha()
-            and len(part) >= 4
-            and lowered not in FUNCTION_WORDS
+            part.isalpha() and len(part) >= 4 and lowered not in FUNCTION_WORDS
             and (not part[0].isupper() or position == 0)
         )
         if is_content and rng.random() < share:
@@ -180,11 +144,11 @@ def _swap_words(
 
 
 def _mangle_names(sentences: list[str], rng: random.Random) -> list[str]:
-    names = {word for s in sentences for word in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{3,}", s)}
+    names = {
+        word for s in sentences for word in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{3,}", s)
+    }
     variants = {n: [mangle_name(n, rng) for _ in range(3)] for n in sorted(names)}
-    pattern = (
-        re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b") if names else None
-    )
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b") if names else None
     if pattern is None:
         return sentences
     return [pattern.sub(lambda m: rng.choice(variants[m.group(1)]), s) for s in sentences]
@@ -218,9 +182,8 @@ def _respell_consistently(sentences: list[str], rng: random.Random) -> list[str]
     return [pattern.sub(lambda m: spelling[m.group(1)], s) for s in sentences]
 
 
-def _rewrite(
-    src: list[str], other: Sequence[str], vocab: SwapVocabulary, rng: random.Random
-) -> list[str]:
+def _rewrite(src: list[str], other: Sequence[str], vocab: SwapVocabulary,
+             rng: random.Random) -> list[str]:
     keep = sorted(rng.sample(range(len(src)), max(3, int(len(src) * 0.8))))
     out = [_swap_words(_restructure(src[i], rng), 0.3, vocab, rng, 0.2) for i in keep]
     for sentence in list(other)[:2]:
@@ -233,7 +196,7 @@ def _reorder_blocks(sentences: list[str], rng: random.Random) -> list[str]:
     i = 0
     while i < len(sentences):
         size = rng.choice((2, 3))
-        blocks.append(sentences[i : i + size])
+        blocks.append(sentences[i: i + size])
         i += size
     head, tail = blocks[:1], blocks[1:]
     # Move a couple of blocks, as an editor does; a full shuffle is not what copiers do.
@@ -285,7 +248,7 @@ def derive(
         start = rng.randrange(0, n - size + 1)
         host = list(other)
         at = rng.randrange(0, len(host) + 1)
-        out = host[:at] + src[start : start + size] + host[at:]
+        out = host[:at] + src[start: start + size] + host[at:]
     elif transform == "spin":
         out = [_swap_words(s, 0.6, vocab, rng, 0.4) for s in src]
     elif transform == "spin-heavy":
@@ -298,7 +261,5 @@ def derive(
     elif transform == "translate":
         out = _respell_consistently(_rewrite(src, other, vocab, rng), rng)
     else:
-        raise ValueError(
-            f"unknown transformation {transform!r}; use one of {', '.join(TRANSFORMS)}"
-        )
+        raise ValueError(f"unknown transformation {transform!r}; use one of {', '.join(TRANSFORMS)}")
     return Derived(transform, tuple(out))

@@ -34,11 +34,7 @@ _KIND_WORDS = {
     "rewrites": "rewrites",
     "translates": "translates",
 }
-_STATUS_WORDS = {
-    "agree": "sources agree",
-    "updated": "updated over time",
-    "conflict": "sources conflict",
-}
+_STATUS_WORDS = {"agree": "sources agree", "updated": "updated over time", "conflict": "sources conflict"}
 
 
 def _css() -> str:
@@ -60,7 +56,7 @@ def safe_url(url: str | None) -> str | None:
 
 def _page(title: str, body: str) -> str:
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
@@ -90,9 +86,7 @@ class _Citations:
     def name(self, article_or_outlet: str) -> str:
         if article_or_outlet in self.number:
             number = self.number[article_or_outlet]
-            return (
-                f'<a href="#src-{number}">[{number}] {escape(self.outlet[article_or_outlet])}</a>'
-            )
+            return f'<a href="#src-{number}">[{number}] {escape(self.outlet[article_or_outlet])}</a>'
         return escape(article_or_outlet)
 
 
@@ -121,7 +115,9 @@ def _section(anchor: str, title: str, content: str, empty: str) -> str:
 
 
 def _summary(brief: Brief, cite: _Citations) -> str:
-    items = "".join(f"<p>{escape(s.text)}{cite.marks(s.sources)}</p>" for s in brief.summary)
+    items = "".join(
+        f"<p>{escape(s.text)}{cite.marks(s.sources)}</p>" for s in brief.summary
+    )
     return _section("summary", "Summary", items, "No summary: the summary stage did not run.")
 
 
@@ -134,18 +130,14 @@ def _timeline(brief: Brief, cite: _Citations) -> str:
         if day:
             points.append((day, f"{event.date}: {event.text}", anchor))
         expression = (
-            f'<span class="expr">dated by “{escape(event.expression)}”</span>'
-            if event.expression
-            else ""
+            f'<span class="expr">dated by “{escape(event.expression)}”</span>' if event.expression else ""
         )
         rows.append(
             f'<li id="{anchor}"><time>{escape(event.date)}</time>'
             f"<div>{escape(event.text)}{cite.marks(event.sources)}{expression}</div></li>"
         )
     axis = date_axis(points)
-    content = (f'<div class="scroll-x">{axis}</div>' if axis else "") + (
-        f'<ol class="timeline">{"".join(rows)}</ol>' if rows else ""
-    )
+    content = (f'<div class="scroll-x">{axis}</div>' if axis else "") + (f'<ol class="timeline">{"".join(rows)}</ol>' if rows else "")
     return _section("timeline", "Timeline", content, "No dated events were found.")
 
 
@@ -178,11 +170,9 @@ def _figures(brief: Brief, cite: _Citations) -> str:
             f'<article class="figure-group status-{escape(group.status)}">'
             f'<h3>{escape(group.about)} <span class="badge">{escape(_STATUS_WORDS.get(group.status, group.status))}</span></h3>'
             f'<p class="explanation">{escape(group.explanation)}</p>{chart}'
-            f"<details><summary>{len(members)} figures</summary><ul>{lines}</ul></details></article>"
+            f'<details><summary>{len(members)} figures</summary><ul>{lines}</ul></details></article>'
         )
-    return _section(
-        "figures", "Figures and claims", "".join(cards), "No comparable figures were found."
-    )
+    return _section("figures", "Figures and claims", "".join(cards), "No comparable figures were found.")
 
 
 def _quotes(brief: Brief, cite: _Citations) -> str:
@@ -207,9 +197,7 @@ def _quotes(brief: Brief, cite: _Citations) -> str:
                 + (f'<ul class="variants">{variant_html}</ul>' if variant_html else "")
                 + "</li>"
             )
-        blocks.append(
-            f'<div class="speaker"><h3>{escape(speaker)}</h3><ul class="quotes">{"".join(items)}</ul></div>'
-        )
+        blocks.append(f'<div class="speaker"><h3>{escape(speaker)}</h3><ul class="quotes">{"".join(items)}</ul></div>')
     return _section("quotes", "Quotes", "".join(blocks), "No direct quotes were found.")
 
 
@@ -218,9 +206,7 @@ def _entities(brief: Brief) -> str:
     for entity in brief.entities:
         aliases = [a for a in entity.aliases if a != entity.name]
         also = f' <span class="aliases">also {escape(", ".join(aliases))}</span>' if aliases else ""
-        roles = (
-            f' <span class="roles">{escape(", ".join(entity.roles))}</span>' if entity.roles else ""
-        )
+        roles = f' <span class="roles">{escape(", ".join(entity.roles))}</span>' if entity.roles else ""
         by_type[entity.type].append(
             f"<li><strong>{escape(entity.name)}</strong>{roles}{also} "
             f'<span class="count">{len(entity.mentions)} mentions in {len(entity.sources)} articles</span></li>'
@@ -251,12 +237,9 @@ def _provenance(brief: Brief, cite: _Citations) -> str:
     nodes += [GraphNode(id=o, label=o, title=o, column=0, outlet_only=True) for o in outlets]
     edges = [GraphEdge(p.source, p.target, p.kind) for p in brief.provenance]
     legend = "".join(
-        f'<span class="legend-item"><span class="swatch edge-{k}-swatch"></span>{k}</span>'
-        for k in _KIND_WORDS
+        f'<span class="legend-item"><span class="swatch edge-{k}-swatch"></span>{k}</span>' for k in _KIND_WORDS
     )
-    graph = (
-        f'<div class="scroll-x">{provenance_graph(nodes, edges)}</div>' if brief.provenance else ""
-    )
+    graph = f'<div class="scroll-x">{provenance_graph(nodes, edges)}</div>' if brief.provenance else ""
     rows = "".join(
         f"<tr><td>{cite.name(p.source)}</td><td>{escape(p.kind)}</td><td>{cite.name(p.target)}</td>"
         f'<td class="evidence">{escape(p.evidence[0]) if p.evidence else ""}</td></tr>'
@@ -269,16 +252,12 @@ def _provenance(brief: Brief, cite: _Citations) -> str:
         else ""
     )
     content = (
-        (
-            f'<p class="legend">{legend}<span class="legend-item"><span class="swatch original-swatch">'
-            "</span>original reporting</span></p>" + graph + table
-        )
+        (f'<p class="legend">{legend}<span class="legend-item"><span class="swatch original-swatch">'
+         "</span>original reporting</span></p>" + graph + table)
         if brief.provenance
         else ""
     )
-    return _section(
-        "provenance", "Provenance", content, "No copying, rewriting or citing was found."
-    )
+    return _section("provenance", "Provenance", content, "No copying, rewriting or citing was found.")
 
 
 def _sources(brief: Brief, cite: _Citations) -> str:
@@ -289,9 +268,7 @@ def _sources(brief: Brief, cite: _Citations) -> str:
         number = cite.number[article.id]
         url = safe_url(article.url)
         title = escape(article.title or "(untitled)")
-        title_html = (
-            f'<a href="{escape(url)}" rel="noopener noreferrer">{title}</a>' if url else title
-        )
+        title_html = f'<a href="{escape(url)}" rel="noopener noreferrer">{title}</a>' if url else title
         notes = []
         if article.id in shares:
             share = shares[article.id]
@@ -307,9 +284,7 @@ def _sources(brief: Brief, cite: _Citations) -> str:
             f"<strong>{escape(article.outlet or 'unknown outlet')}</strong>, {date}: {title_html}"
             f'{note_html}<div class="origin">{escape(article.origin)}</div></li>'
         )
-    return _section(
-        "sources", "Sources", f'<ol class="sources">{"".join(items)}</ol>', "No articles."
-    )
+    return _section("sources", "Sources", f'<ol class="sources">{"".join(items)}</ol>', "No articles.")
 
 
 def brief_to_html(brief: Brief) -> str:

@@ -43,9 +43,7 @@ def brief_to_markdown(brief: Brief) -> str:
     out.append("")
     if brief.summary:
         out += ["## Summary", ""]
-        out += [
-            f"{escape_markdown(s.text)}{_source_refs(s.sources, numbers)}" for s in brief.summary
-        ]
+        out += [f"{escape_markdown(s.text)}{_source_refs(s.sources, numbers)}" for s in brief.summary]
         out.append("")
     if brief.timeline:
         out += ["## Timeline", ""]
@@ -64,22 +62,16 @@ def brief_to_markdown(brief: Brief) -> str:
         out += ["## Quotes", ""]
         for q in brief.quotes:
             speaker = escape_markdown(q.speaker or "unattributed")
-            out.append(
-                f"- **{speaker}**: “{escape_markdown(q.text)}”{_source_refs(q.sources, numbers)}"
-            )
+            out.append(f"- **{speaker}**: “{escape_markdown(q.text)}”{_source_refs(q.sources, numbers)}")
             for v in q.variants:
                 if v.text != q.text:
-                    out.append(
-                        f"  - variant: “{escape_markdown(v.text)}”{_source_refs((v.article_id,), numbers)}"
-                    )
+                    out.append(f"  - variant: “{escape_markdown(v.text)}”{_source_refs((v.article_id,), numbers)}")
         out.append("")
     if brief.figure_groups:
         figures = {f.id: f for f in brief.figures}
         out += ["## Figures", ""]
         for g in brief.figure_groups:
-            out.append(
-                f"- **{escape_markdown(g.about)}** ({g.status}): {escape_markdown(g.explanation)}"
-            )
+            out.append(f"- **{escape_markdown(g.about)}** ({g.status}): {escape_markdown(g.explanation)}")
             for fid in g.figure_ids:
                 if fid in figures:
                     f = figures[fid]

@@ -108,7 +108,7 @@ def value_series(points: Sequence[tuple[dt.date, float, str]], width: int = 320)
     parts.append(
         f'<text x="{pad}" y="{height - 8}" class="tick-label">{first.strftime("%d %b")}</text>'
         f'<text x="{width - pad}" y="{height - 8}" text-anchor="end" class="tick-label">'
-        f"{last.strftime('%d %b')}</text></svg>"
+        f'{last.strftime("%d %b")}</text></svg>'
     )
     return "".join(parts)
 
@@ -134,9 +134,7 @@ class GraphEdge:
     kind: str
 
 
-def provenance_graph(
-    nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: int = 760
-) -> str:
+def provenance_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: int = 760) -> str:
     """Articles laid out left to right by publication order, outlets named in text on the bottom
     row; an arrow per link, coloured by kind; articles with original reporting drawn bold."""
     if not nodes:
@@ -184,9 +182,7 @@ def provenance_graph(
         )
     for node in nodes:
         x, y = position[node.id]
-        shape_class = (
-            "node-outlet" if node.outlet_only else ("node-original" if node.original else "node")
-        )
+        shape_class = "node-outlet" if node.outlet_only else ("node-original" if node.original else "node")
         parts.append(
             f'<g class="{shape_class}"><circle cx="{x:.1f}" cy="{y:.1f}" r="14">'
             f"<title>{escape(node.title)}</title></circle>"

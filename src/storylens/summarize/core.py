@@ -126,9 +126,7 @@ class StemTfidf:
         self.idf = idf
 
     @classmethod
-    def fit_transform(
-        cls, documents: Sequence[Sequence[str]]
-    ) -> tuple[StemTfidf, sparse.csr_matrix]:
+    def fit_transform(cls, documents: Sequence[Sequence[str]]) -> tuple[StemTfidf, sparse.csr_matrix]:
         """The model fitted on ``documents`` and their vectors (one row each)."""
         flat = list(chain.from_iterable(documents))
         if not flat:
@@ -169,15 +167,10 @@ class StemTfidf:
                 indices.append(index)
                 data.append(counter[index])
             indptr.append(len(indices))
-        return self._weigh(
-            np.asarray(data, dtype=np.int64),
-            np.asarray(indices, dtype=np.int64),
-            np.asarray(indptr, dtype=np.int64),
-        )
+        return self._weigh(np.asarray(data, dtype=np.int64), np.asarray(indices, dtype=np.int64),
+                           np.asarray(indptr, dtype=np.int64))
 
-    def _weigh(
-        self, counts: np.ndarray, indices: np.ndarray, indptr: np.ndarray
-    ) -> sparse.csr_matrix:
+    def _weigh(self, counts: np.ndarray, indices: np.ndarray, indptr: np.ndarray) -> sparse.csr_matrix:
         """Counts -> sublinear tf times idf, rows l2-normalised (scikit-learn's operations)."""
         data = counts.astype(np.float64)
         np.log(data, out=data)
@@ -185,8 +178,7 @@ class StemTfidf:
         data *= self.idf[indices]
         matrix = sparse.csr_matrix(
             (data, indices.astype(np.int32), indptr.astype(np.int32)),
-            shape=(len(indptr) - 1, len(self.idf)),
-        )
+            shape=(len(indptr) - 1, len(self.idf)))
         result: sparse.csr_matrix = normalize(matrix, norm="l2", copy=False)
         return result
 
@@ -261,16 +253,12 @@ class Summarizer:
             # Very large stories: the earliest sentences of each article compete (news puts the
             # key facts first), which bounds the candidates x sentences similarity matrix.
             cutoff = sorted(c.position for c in candidates)[settings.max_candidates - 1]
-            candidates = [c for c in candidates if c.position < cutoff] or candidates[
-                : settings.max_candidates
-            ]
+            candidates = [c for c in candidates if c.position < cutoff] or candidates[: settings.max_candidates]
         if not rows or not candidates:
             return Summary([], {d.id: d.id for d in documents})
-        vectorizer, matrix = StemTfidf.fit_transform(
-            [r[2] for r in rows] + [c.stems for c in candidates]
-        )
+        vectorizer, matrix = StemTfidf.fit_transform([r[2] for r in rows] + [c.stems for c in candidates])
         sentence_matrix = matrix[: len(rows)]
-        cand_matrix = matrix[len(rows) :]
+        cand_matrix = matrix[len(rows):]
         doc_ids = [d.id for d in documents]
         doc_index = {d: k for k, d in enumerate(doc_ids)}
         row_doc = np.array([doc_index[r[0]] for r in rows], dtype=np.intp)
@@ -291,12 +279,8 @@ class Summarizer:
         group_means = np.vstack([doc_vectors[members[g]].mean(axis=0) for g in group_names])
         centroid = _normalise(group_means.mean(axis=0, keepdims=True))[0]
         centrality = np.asarray(cand_matrix @ centroid).ravel()
-        support = self._support(
-            candidates, rows, cand_matrix, sentence_matrix, group_of, group_names
-        )
-        position = np.array(
-            [1.0 / (1.0 + c.position) ** settings.position_decay for c in candidates]
-        )
+        support = self._support(candidates, rows, cand_matrix, sentence_matrix, group_of, group_names)
+        position = np.array([1.0 / (1.0 + c.position) ** settings.position_decay for c in candidates])
         scores = (
             settings.centrality_weight * centrality
             + settings.support_weight * support
@@ -311,22 +295,15 @@ class Summarizer:
                 candidates[i],
                 float(scores[i]),
                 *self._supporters(
-                    candidates[i],
-                    rows,
-                    (cand_matrix[i] @ sentence_matrix.T).toarray().ravel(),
-                    aligned,
+                    candidates[i], rows, (cand_matrix[i] @ sentence_matrix.T).toarray().ravel(), aligned,
                     row_at,
                 ),
             )
             for i in ordered
         ]
-        return Summary(
-            picks, group_of, centroid, vectorizer, candidates, [float(s) for s in scores]
-        )
+        return Summary(picks, group_of, centroid, vectorizer, candidates, [float(s) for s in scores])
 
-    def _near_duplicate_groups(
-        self, doc_ids: Sequence[str], doc_vectors: np.ndarray
-    ) -> dict[str, str]:
+    def _near_duplicate_groups(self, doc_ids: Sequence[str], doc_vectors: np.ndarray) -> dict[str, str]:
         """Fallback independence: articles whose vectors nearly coincide are one source."""
         sims = doc_vectors @ doc_vectors.T
         union = _UnionFind(doc_ids)
@@ -393,9 +370,7 @@ class Summarizer:
         while remaining and total < budget:
             order = sorted(
                 remaining,
-                key=lambda i: (
-                    -(settings.mmr_lambda * scores[i] - (1 - settings.mmr_lambda) * redundancy[i])
-                ),
+                key=lambda i: -(settings.mmr_lambda * scores[i] - (1 - settings.mmr_lambda) * redundancy[i]),
             )
             best = order[0]
             remaining.discard(best)
@@ -448,22 +423,10 @@ class Summarizer:
         }
         days = {d.published for d in documents if d.published}
         if self.settings.chronological and len(days) > 1:
-            return sorted(
-                chosen,
-                key=lambda i: (
-                    dates[i] or "9999",
-                    doc_rank[candidates[i].article_id],
-                    candidates[i].position,
-                ),
-            )
-        return sorted(
-            chosen,
-            key=lambda i: (
-                candidates[head(i)].position,
-                doc_rank[candidates[i].article_id],
-                candidates[i].position,
-            ),
-        )
+            return sorted(chosen, key=lambda i: (dates[i] or "9999", doc_rank[candidates[i].article_id],
+                                                 candidates[i].position))
+        return sorted(chosen, key=lambda i: (candidates[head(i)].position, doc_rank[candidates[i].article_id],
+                                             candidates[i].position))
 
     def _supporters(
         self,
@@ -500,10 +463,8 @@ class Summarizer:
                 # Containment means little for a short sentence ("Facebook is not a game company"
                 # is 75% contained in "why would Facebook buy a game company?").
                 containment = len(own_stems & set(stems)) / max(1, len(own_stems))
-                contained = (
-                    len(own_stems) >= self.settings.support_min_stems
-                    and containment >= self.settings.support_containment
-                )
+                contained = (len(own_stems) >= self.settings.support_min_stems
+                             and containment >= self.settings.support_containment)
                 if sim < self.settings.support_cosine and not contained:
                     continue
             if article_id not in best or sim > best[article_id][1]:
@@ -518,3 +479,4 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     norms[norms == 0] = 1.0
     result: np.ndarray = matrix / norms
     return result
+

@@ -24,9 +24,7 @@ __all__ = ["MAX_WORDS", "MIN_WORDS", "choose_headline", "clean_title"]
 
 MIN_WORDS = 4
 MAX_WORDS = 18
-_PREFIX = re.compile(
-    r"^(?:UPDATE \d+|EXCLUSIVE|BREAKING|WATCH|LIVE|ANALYSIS|CORRECTED)\s*[-:]\s*", re.IGNORECASE
-)
+_PREFIX = re.compile(r"^(?:UPDATE \d+|EXCLUSIVE|BREAKING|WATCH|LIVE|ANALYSIS|CORRECTED)\s*[-:]\s*", re.IGNORECASE)
 _SUFFIX = re.compile(r"\s+(?:[-|\u2013\u2014:]|::)\s+(?P<site>[^-|\u2013\u2014]{2,40})$")
 
 
@@ -41,9 +39,7 @@ def clean_title(title: str, outlet: str | None = None) -> str:
     match = _SUFFIX.search(text)
     if match:
         site = match["site"].strip()
-        if (outlet and site.casefold() == outlet.casefold()) or (
-            len(site.split()) <= 3 and site[:1].isupper()
-        ):
+        if (outlet and site.casefold() == outlet.casefold()) or (len(site.split()) <= 3 and site[:1].isupper()):
             text = text[: match.start()].rstrip()
     return text
 
@@ -81,9 +77,7 @@ def choose_headline(articles: Sequence[Article], summary: Summary, fallback: str
             agreement: dict[str, float] = {}
             for j in range(len(titles)):
                 if groups[j] != groups[i]:
-                    agreement[groups[j]] = max(
-                        agreement.get(groups[j], 0.0), float(title_sims[i, j])
-                    )
+                    agreement[groups[j]] = max(agreement.get(groups[j], 0.0), float(title_sims[i, j]))
             if agreement:
                 scores[i] += sum(agreement.values()) / len(agreement)
         best = int(np.argmax(scores))

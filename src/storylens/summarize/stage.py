@@ -85,8 +85,7 @@ class SummaryAnalyser:
         for sentence in analysis.sentences:
             by_article[sentence.article_id].append(sentence)
         return {
-            a.id: tuple(sorted(by_article[a.id], key=lambda s: s.index))
-            or self.segmenter.split(a.id, a.text)
+            a.id: tuple(sorted(by_article[a.id], key=lambda s: s.index)) or self.segmenter.split(a.id, a.text)
             for a in analysis.articles
         }
 
@@ -142,7 +141,9 @@ class SummaryAnalyser:
         """Return ``analysis`` with ``summary`` filled in and the story's headline set."""
         articles = sorted(analysis.articles, key=publication_order)
         sentences = self._sentences(analysis)
-        documents = [SourceDocument(a.id, sentences[a.id], a.title, a.published) for a in articles]
+        documents = [
+            SourceDocument(a.id, sentences[a.id], a.title, a.published) for a in articles
+        ]
         groups = {p.article_id: p.group for p in analysis.article_provenance if p.group} or None
         summary = self.summarizer.summarize(
             documents,

@@ -82,9 +82,7 @@ _PRONOUN_SPEAKER = re.compile(
 #: Addressing the reader ("You can add location information to your Tweets") is page text, not news.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll)\b", re.IGNORECASE)
 #: Captions and media labels: "Image from the campaign.", "Pictured: ...", "Video: ...".
-_CAPTION_START = re.compile(
-    r"^(?:Image|Photo|Picture|Pictured|Video|Watch|Above|Top|Left|Right|Caption)\b"
-)
+_CAPTION_START = re.compile(r"^(?:Image|Photo|Picture|Pictured|Video|Watch|Above|Top|Left|Right|Caption)\b")
 #: A photo caption's tail: "... in Venice, Louisiana, May 2, 2010." (a place, then the date the
 #: picture was taken; prose puts a weekday there, "on Monday, May 3, 2010").
 _CAPTION_END = re.compile(
@@ -182,9 +180,7 @@ def clean_sentence(
     return _name_speaker(sentence, *found, resolve_speaker) if found else None
 
 
-def _clean(
-    sentence: Sentence, settings: SummarizerSettings
-) -> tuple[Cleaned, tuple[int, int] | None] | None:
+def _clean(sentence: Sentence, settings: SummarizerSettings) -> tuple[Cleaned, tuple[int, int] | None] | None:
     """The sentence's own part of ``clean_sentence``: the cleaned text and the span of a
     pronoun speaker still to be named (the story's quotes name it), or None when rejected."""
     text = " ".join(sentence.text.split())
@@ -197,11 +193,11 @@ def _clean(
     match = _DATELINE.match(text)
     if match and match.end() < len(text) - 20:
         removed_words += len(text[: match.end()].split())
-        text = text[match.end() :]
+        text = text[match.end():]
     connective = _CONNECTIVE.match(text)
     if connective:
         removed_words += len(text[: connective.end()].split())
-        text = text[connective.end() :]
+        text = text[connective.end():]
         text = text[:1].upper() + text[1:]
     offset = 0
     if removed_words:
@@ -219,7 +215,7 @@ def _clean(
         return None
     dangling = bool(_DANGLING_START.match(text)) and not _EXPLETIVE_IT.match(text)
     own_words = unquoted(text)
-    if text[0] in '"\u201c' and len(_WORD.findall(own_words)) < 2:
+    if text[0] in "\"\u201c" and len(_WORD.findall(own_words)) < 2:
         dangling = True  # a bare quote: its speaker is named in the sentence before
     if (
         in_first_person(text)
@@ -242,15 +238,11 @@ def _name_speaker(
     """``cleaned`` with its pronoun speaker replaced by the name, or None when nobody names it."""
     if pronoun is None:
         return cleaned
-    name = (
-        resolve_speaker(sentence.article_id, sentence.start, sentence.end)
-        if resolve_speaker
-        else None
-    )
+    name = resolve_speaker(sentence.article_id, sentence.start, sentence.end) if resolve_speaker else None
     if not name:
         return None
     text = cleaned.text
-    return Cleaned(cleaned.offset, text[: pronoun[0]] + name + text[pronoun[1] :], cleaned.dangling)
+    return Cleaned(cleaned.offset, text[: pronoun[0]] + name + text[pronoun[1]:], cleaned.dangling)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +263,7 @@ class SentenceUnit:
     kept_numbers: frozenset[str] = frozenset()
 
 
-def sentence_units(
-    sentences: Sequence[Sentence], settings: SummarizerSettings
-) -> tuple[SentenceUnit, ...]:
+def sentence_units(sentences: Sequence[Sentence], settings: SummarizerSettings) -> tuple[SentenceUnit, ...]:
     """The :class:`SentenceUnit` of each sentence, in order."""
     out: list[SentenceUnit] = []
     for sentence in sentences:
@@ -284,16 +274,8 @@ def sentence_units(
             continue
         cleaned, pronoun = found
         if pronoun is None:
-            out.append(
-                SentenceUnit(
-                    stems,
-                    numbers,
-                    cleaned,
-                    None,
-                    content_stems(cleaned.text),
-                    numbers_of(cleaned.text),
-                )
-            )
+            out.append(SentenceUnit(stems, numbers, cleaned, None, content_stems(cleaned.text),
+                                    numbers_of(cleaned.text)))
         else:
             out.append(SentenceUnit(stems, numbers, cleaned, pronoun))
     return tuple(out)
@@ -306,16 +288,9 @@ def pack_units(units: Sequence[SentenceUnit]) -> list[list[Any]]:
     return [
         [pack_words(u.stems), pack_words(sorted(u.numbers))]
         if u.cleaned is None
-        else [
-            pack_words(u.stems),
-            pack_words(sorted(u.numbers)),
-            u.cleaned.offset,
-            u.cleaned.text,
-            u.cleaned.dangling,
-            list(u.pronoun) if u.pronoun else None,
-            pack_words(u.kept_stems),
-            pack_words(sorted(u.kept_numbers)),
-        ]
+        else [pack_words(u.stems), pack_words(sorted(u.numbers)), u.cleaned.offset, u.cleaned.text,
+              u.cleaned.dangling, list(u.pronoun) if u.pronoun else None, pack_words(u.kept_stems),
+              pack_words(sorted(u.kept_numbers))]
         for u in units
     ]
 
@@ -332,18 +307,12 @@ def unpack_units(rows: Sequence[Sequence[Any]]) -> tuple[SentenceUnit, ...]:
             out.append(SentenceUnit(stems, numbers))
             continue
         offset, text, dangling, pronoun, kept_stems, kept_numbers = row[2:]
-        out.append(
-            SentenceUnit(
-                stems,
-                numbers,
-                Cleaned(offset, text, dangling),
-                (pronoun[0], pronoun[1]) if pronoun else None,
-                tuple(kept_stems.split(" ") if kept_stems.__class__ is str else kept_stems),
-                frozenset(
-                    kept_numbers.split(" ") if kept_numbers.__class__ is str else kept_numbers
-                ),
-            )
-        )
+        out.append(SentenceUnit(
+            stems, numbers, Cleaned(offset, text, dangling),
+            (pronoun[0], pronoun[1]) if pronoun else None,
+            tuple(kept_stems.split(" ") if kept_stems.__class__ is str else kept_stems),
+            frozenset(kept_numbers.split(" ") if kept_numbers.__class__ is str else kept_numbers),
+        ))
     return tuple(out)
 
 
@@ -366,14 +335,9 @@ def candidates_of(
     for sentence, unit in zip(sentences, units, strict=True):
         cleaned = (
             _name_speaker(sentence, unit.cleaned, unit.pronoun, resolve_speaker)
-            if unit.cleaned is not None
-            else None
+            if unit.cleaned is not None else None
         )
-        follows = (
-            previous is not None
-            and previous.index == sentence.index - 1
-            and previous.requires is None
-        )
+        follows = previous is not None and previous.index == sentence.index - 1 and previous.requires is None
         previous = None
         if cleaned is None or (cleaned.dangling and not follows):
             continue

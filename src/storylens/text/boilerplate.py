@@ -359,11 +359,7 @@ def _furniture_rule(paragraph: str) -> str | None:
         return "comment-prompt"
     if "(" in paragraph and _position_caption(paragraph):
         return "photo-caption"
-    if (
-        cues.CAPTION_CHART.match(paragraph)
-        and len(paragraph.split()) <= 14
-        and "(" not in paragraph
-    ):
+    if cues.CAPTION_CHART.match(paragraph) and len(paragraph.split()) <= 14 and "(" not in paragraph:
         return "photo-caption"
     if _CYRILLIC.search(paragraph) and len(cues.MIXED_SCRIPT_WORD.findall(paragraph)) >= 3:
         return "obfuscated"

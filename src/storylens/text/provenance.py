@@ -33,62 +33,12 @@ __all__ = [
 #: Wire agencies whose bare credit "(AP)" names the source of the text.
 WIRE_AGENCIES = frozenset(
     {
-        "ap",
-        "afp",
-        "reuters",
-        "dpa",
-        "apa",
-        "sda",
-        "keystone-sda",
-        "kna",
-        "epd",
-        "ansa",
-        "efe",
-        "pap",
-        "upi",
-        "xinhua",
-        "tass",
-        "ria novosti",
-        "interfax",
-        "ukrinform",
-        "unian",
-        "kyodo",
-        "yonhap",
-        "anadolu",
-        "aa",
-        "belga",
-        "anp",
-        "ntb",
-        "tt",
-        "ritzau",
-        "ctk",
-        "mti",
-        "bta",
-        "hina",
-        "ians",
-        "pti",
-        "aap",
-        "cna",
-        "bernama",
-        "antara",
-        "wafa",
-        "mena",
-        "irna",
-        "europa press",
-        "lusa",
-        "agência brasil",
-        "notimex",
-        "telam",
-        "bloomberg",
-        "dow jones",
-        "associated press",
-        "agence france-presse",
-        "press association",
-        "pa",
-        "ddp",
-        "kap",
-        "idea",
-        "sid",
+        "ap", "afp", "reuters", "dpa", "apa", "sda", "keystone-sda", "kna", "epd", "ansa", "efe", "pap",
+        "upi", "xinhua", "tass", "ria novosti", "interfax", "ukrinform", "unian", "kyodo", "yonhap",
+        "anadolu", "aa", "belga", "anp", "ntb", "tt", "ritzau", "ctk", "mti", "bta", "hina", "ians",
+        "pti", "aap", "cna", "bernama", "antara", "wafa", "mena", "irna", "europa press", "lusa",
+        "agência brasil", "notimex", "telam", "bloomberg", "dow jones", "associated press",
+        "agence france-presse", "press association", "pa", "ddp", "kap", "idea", "sid",
     }
 )
 
@@ -98,9 +48,7 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "republished",
         re.compile(
             r"^(?:this|the) (?:article|story|post|piece|report|interview|column) (?:was |is )?(?:originally|first) "
-            r"(?:appeared|published|ran|posted) (?:on|in|at|by) "
-            + _OUTLET
-            + r"(?:\s+on\s+[\w ,.]{3,30})?"
+            r"(?:appeared|published|ran|posted) (?:on|in|at|by) " + _OUTLET + r"(?:\s+on\s+[\w ,.]{3,30})?"
             r"(?:,? and (?:is|was|has been) (?:re)?(?:published|posted|reproduced)[^.]*)?\.?$",
             re.IGNORECASE,
         ),
@@ -108,8 +56,7 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "republished",
         re.compile(
-            r"^(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by) "
-            + _OUTLET
+            r"^(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by) " + _OUTLET
             + r"(?:\s+on\s+[\w ,.]{3,30})?\.?$",
             re.IGNORECASE,
         ),
@@ -117,20 +64,13 @@ _NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "republished",
         re.compile(
-            r"^(?:republished|reprinted|reproduced) (?:here )?with (?:kind )?permission (?:from|of) "
-            + _OUTLET
-            + r"\.?$",
+            r"^(?:republished|reprinted|reproduced) (?:here )?with (?:kind )?permission (?:from|of) " + _OUTLET + r"\.?$",
             re.IGNORECASE,
         ),
     ),
     (
         "original",
-        re.compile(
-            r"^read the (?:original|full) (?:article|story|post|report)(?: (?:on|at|in)) "
-            + _OUTLET
-            + r"\.?$",
-            re.IGNORECASE,
-        ),
+        re.compile(r"^read the (?:original|full) (?:article|story|post|report)(?: (?:on|at|in)) " + _OUTLET + r"\.?$", re.IGNORECASE),
     ),
     (
         "translated",
@@ -181,9 +121,7 @@ _OUTLET_WORD = re.compile(
 )
 
 
-def parse_byline(
-    paragraph: str, outlets: frozenset[str] = frozenset()
-) -> tuple[tuple[str, ...], str | None] | None:
+def parse_byline(paragraph: str, outlets: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], str | None] | None:
     """``(authors, outlet)`` when the paragraph is a byline ("By Jane Roe, Reuters"), else None.
 
     A trailing part after the last comma is the outlet when it is a wire agency, an outlet named in
@@ -206,12 +144,7 @@ def parse_byline(
     if not rest and len(parts) > 1 and len(parts[-1].split()) >= 1 and "," in names_text:
         # "By Jane Roe, Reuters": the last comma part is the outlet when it is not a person's name.
         tail = names_text.rsplit(",", 1)[1].strip()
-        if (
-            tail.lower() in WIRE_AGENCIES
-            or tail.lower() in outlets
-            or _OUTLET_WORD.search(tail)
-            or len(tail.split()) != 2
-        ):
+        if tail.lower() in WIRE_AGENCIES or tail.lower() in outlets or _OUTLET_WORD.search(tail) or len(tail.split()) != 2:
             outlet, parts = tail, parts[:-1]
     elif rest:
         first = re.split(r"\s*(?:\||·|•|\u2013|\u2014)\s*", rest)[0].strip(" ,")
@@ -239,9 +172,7 @@ _DATELINE = re.compile(
 )
 
 
-def find_dateline_credit(
-    paragraph: str, outlets: frozenset[str] = frozenset()
-) -> DatelineCredit | None:
+def find_dateline_credit(paragraph: str, outlets: frozenset[str] = frozenset()) -> DatelineCredit | None:
     """The wire credit in a dateline at the start of ``paragraph`` ("KYIV (Reuters) - ..."), or None.
 
     The credit counts when it names a known wire agency, an outlet named elsewhere in the article

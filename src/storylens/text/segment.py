@@ -16,122 +16,11 @@ __all__ = ["ABBREVIATIONS", "RuleSegmenter", "Segmenter"]
 
 #: Lower-cased abbreviations (without the final dot) after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cmdr",
-        "adm",
-        "sgt",
-        "cpl",
-        "pvt",
-        "brig",
-        "st",
-        "mt",
-        "ft",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "no",
-        "nos",
-        "vol",
-        "pp",
-        "p",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "bros",
-        "dept",
-        "univ",
-        "assn",
-        "est",
-        "approx",
-        "vs",
-        "etc",
-        "al",
-        "ca",
-        "cf",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "a.m",
-        "p.m",
-        "d.c",
-        "jr",
-        "sr",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "insp",
-        "det",
-        "cllr",
-        "gens",
-        "govt",
-        "fig",
-        "figs",
-        "ave",
-        "blvd",
-        "rd",
-        "tel",
-        "ext",
-        "nr",
-        "bzw",
-        "z.b",
-        "d.h",
-        "u.a",
-        "ggf",
-        "vgl",
-        "mio",
-        "mrd",
-        "str",
-        "jh",
-        "abs",
-        "mme",
-        "mlle",
-        "sra",
-        "dra",
-        "dipl",
-    ]
+    ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "brig", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol", "pp", "p", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "approx", "vs", "etc", "al", "ca", "cf", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "det", "cllr", "gens", "govt", "fig", "figs", "ave", "blvd", "rd", "tel", "ext", "nr", "bzw", "z.b", "d.h", "u.a", "ggf", "vgl", "mio", "mrd", "str", "jh", "abs", "mme", "mlle", "sra", "dra", "dipl"]
 )
 
 _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+|$)")
-_NEXT_START = re.compile(
-    r"\s+[\"'\u201c\u2018(\[]*(?:[A-Z0-9\u00c0-\u024f\u0400-\u04ff]|[a-z][A-Z])"
-)
+_NEXT_START = re.compile(r"\s+[\"'\u201c\u2018(\[]*(?:[A-Z0-9\u00c0-\u024f\u0400-\u04ff]|[a-z][A-Z])")
 
 
 class Segmenter(Protocol):
@@ -215,11 +104,7 @@ class RuleSegmenter:
                     # "U.S. officials" continues; "in the U.S. The next" does not.
                     if not re.match(r"\s+(?:The|A|An|In|He|She|It|They|But|We|This)\b", following):
                         continue
-                if (
-                    single_dot
-                    and _ORDINAL.search(text, p_start, match.start())
-                    and _MONTH_AFTER.match(text, end)
-                ):
+                if single_dot and _ORDINAL.search(text, p_start, match.start()) and _MONTH_AFTER.match(text, end):
                     continue
                 if end < p_end and not _NEXT_START.match(text, end):
                     continue

@@ -71,9 +71,7 @@ class TimeAnalyser:
         return self.finish(analysis, self.prepare(analysis))
 
     def finish(
-        self,
-        analysis: StoryAnalysis,
-        prepared: tuple[tuple[TimeMention, ...], tuple[TimelineEvent, ...]],
+        self, analysis: StoryAnalysis, prepared: tuple[tuple[TimeMention, ...], tuple[TimelineEvent, ...]]
     ) -> StoryAnalysis:
         """``analysis`` with the mentions and timeline ``prepare`` found."""
         mentions, timeline = prepared

@@ -89,10 +89,7 @@ def _clusters(
     blocks: dict[str, tuple[dict[int, int], np.ndarray]] = {}
     for key, rows in rows_by_key.items():
         if len(rows) > 1:
-            blocks[key] = (
-                {row: a for a, row in enumerate(rows)},
-                (vectors[rows] @ vectors[rows].T).toarray(),
-            )
+            blocks[key] = ({row: a for a, row in enumerate(rows)}, (vectors[rows] @ vectors[rows].T).toarray())
     clusters: list[_Cluster] = []
     by_key: dict[str, list[_Cluster]] = {}
     # Per key, the block positions of the sentences placed so far and their cluster numbers:
