@@ -304,3 +304,13 @@ def test_a_landform_word_after_a_known_place_makes_another_place() -> None:
         [state, canyon], neighbours, EntitySettings(), {town.key}, towns={state.key, town.key}
     )
     assert len(clusters) == 2
+
+
+def test_spellings_whose_labels_never_meet_are_two_names() -> None:
+    # "German" (a nationality) folds like "Herrman" (a composer's surname misspelt).
+    mentions = [_mention("a1", 0, "Bernard Herrmann", "PERSON")]
+    mentions += [_mention("a1", 100, "Herrman", "PERSON"), _mention("a1", 200, "Herrmann", "ORG")]
+    mentions += [_mention("a1", 300, "German", "NORP")]
+    person = _entity_of(_resolve(mentions), "Bernard Herrmann")
+    assert "German" not in person.aliases
+    assert "Herrman" in person.aliases

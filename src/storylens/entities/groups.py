@@ -272,14 +272,8 @@ def _sentence_initial_only(group: NameGroup, texts: dict[str, str]) -> bool:
 _KINDS = {"PERSON": "PERSON", "ORG": "ORG", "PLACE": "PLACE", "NORP": "NORP", "FAC": "ORG"}
 
 
-def _kind(mentions: Sequence[NameMention]) -> str | None:
-    counts = Counter(_KINDS.get(m.label) for m in mentions if m.label in _KINDS)
-    if not counts:
-        return None
-    ranked = counts.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None  # no kind leads
-    return ranked[0][0]
+def _kinds(mentions: Sequence[NameMention]) -> frozenset[str]:
+    return frozenset(_KINDS[m.label] for m in mentions if m.label in _KINDS)
 
 
 def _split_collisions(by_key: dict[str, list[NameMention]]) -> dict[str, list[NameMention]]:
@@ -301,13 +295,23 @@ def _split_collisions(by_key: dict[str, list[NameMention]]) -> dict[str, list[Na
         by_letter: dict[str, list[NameMention]] = {}
         for mention in mentions:
             by_letter.setdefault(letters[mention.text], []).append(mention)
-        kinds = {letter: _kind(group) for letter, group in by_letter.items()}
-        if len(by_letter) < 2 or None in kinds.values() or len(set(kinds.values())) < 2:
+        main = max(by_letter, key=lambda letter: (len(by_letter[letter]), letter))
+        kinds = {letter: _kinds(group) for letter, group in by_letter.items()}
+        # Spellings whose NER labels never meet (ORG and PERSON "Herrmann", NORP "German")
+        # are two names; any label in common keeps them one.
+        apart = {
+            letter
+            for letter in by_letter
+            if letter != main and kinds[letter] and kinds[main] and not kinds[letter] & kinds[main]
+        }
+        if not apart:
             out[key] = mentions
             continue
-        main = max(by_letter, key=lambda letter: (len(by_letter[letter]), letter))
-        out.setdefault(key, []).extend(by_letter.pop(main))
-        for letter, group in by_letter.items():
+        out.setdefault(key, []).extend(
+            m for letter in by_letter if letter not in apart for m in by_letter[letter]
+        )
+        for letter in apart:
+            group = by_letter[letter]
             own = letter + key[1:] if key[:1] != letter else key + letter
             out.setdefault(own, []).extend(dataclasses.replace(m, key=own) for m in group)
     return out
