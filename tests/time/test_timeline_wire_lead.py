@@ -58,3 +58,31 @@ def test_a_site_note_in_the_first_person_plural_is_no_entry() -> None:
     )
     dated = DatedSentence("a1", dt.date(2023, 9, 4), 0, len(text), text, 0, mention, "date")
     assert build_timeline([dated], TimeSettings()) == ()
+
+
+def _dated(text: str, expression: str, value: str) -> DatedSentence:
+    at = text.index(expression)
+    mention = TimeMention(
+        article_id="a1", start=at, end=at + len(expression), text=expression, value=value,
+        type="DATE",
+    )  # fmt: skip
+    return DatedSentence("a1", dt.date(2023, 9, 9), 0, len(text), text, 0, mention, "date")
+
+
+def test_page_furniture_is_no_entry() -> None:
+    tweet = _dated("RT @harbourwatch: ferry fares rose in December.", "December", "2022-12")
+    notice = _dated(
+        "A version appeared on p18 of the Main section of the Courier on Friday 8 September 2023.",
+        "Friday 8 September 2023",
+        "2023-09-08",
+    )
+    assert build_timeline([tweet, notice], TimeSettings()) == ()
+
+
+def test_a_headline_and_a_zoned_stamp_before_the_body_are_cut() -> None:
+    text = (
+        "Dam holds Engineers relieved as water falls Friday 8 September 2023 09.28 BST "
+        "The water fell by a metre on Thursday, engineers said."
+    )
+    (event,) = build_timeline([_dated(text, "on Thursday", "2023-09-07")], TimeSettings())
+    assert event.text == "The water fell by a metre on Thursday, engineers said."

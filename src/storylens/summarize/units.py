@@ -31,6 +31,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storylens.memo import pack_words
 from storylens.records import Sentence
 from storylens.summarize.settings import SummarizerSettings
+from storylens.text.furniture import is_furniture
 from storylens.text.provenance import lead_start
 from storylens.text.voice import in_first_person, unquoted
 
@@ -88,16 +89,6 @@ _CAPTION_START = re.compile(r"^(?:Image|Photo|Picture|Pictured|Video|Watch|Above
 _CAPTION_END = re.compile(
     r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'-]+,\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
-)
-_FURNITURE = re.compile(
-    r"https?://|www\.|@\w|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|him|her)\b"
-    r"|\bshare (?:this|on)\b|\badvertisement\b|\bphoto(?:graph)?s?:|\bimage(?: copyright| caption)?:"
-    r"|\bgetty images\b|\bcontributed to this report\b|\breporting by\b|\bediting by\b"
-    r"|\ball rights reserved\b|\u00a9|\bcopyright\b|\bcaption\b|\bread (?:more|also)\b"
-    r"|\bterms of (?:use|service)\b|\bprivacy policy\b|\bcomments?\b.*\bpolicy\b|\bemail\b.*\balerts?\b"
-    r"|\bthis (?:article|story|report) (?:originally|was|has been)\b|\bupdated \d|\bfile photo\b"
-    r"|\bjavascript\b|\bbrowser\b|\bcookies?\b",
-    re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!][\"'\u201d\u2019)]*$")
 
@@ -211,7 +202,7 @@ def _clean(sentence: Sentence, settings: SummarizerSettings) -> tuple[Cleaned, t
         return None
     if not text[0].isupper() and text[0] not in "\"\u201c'\u2018":
         return None
-    if not _balanced_quotes(text) or _FURNITURE.search(text):
+    if not _balanced_quotes(text) or is_furniture(text):
         return None
     dangling = bool(_DANGLING_START.match(text)) and not _EXPLETIVE_IT.match(text)
     own_words = unquoted(text)

@@ -233,6 +233,14 @@ _TIME_STAMP = re.compile(
 )
 
 
+#: The same stamp with a time zone, after a headline and a standfirst: "Gulf oil spill 'five
+#: times' larger than estimated ... Thursday 29 April 2010 09.28 BST Rescuers ...".
+_ZONED_STAMP = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}\s+\d{{1,2}}[.:]\d{{2}}\s*"
+    r"(?:BST|GMT|CET|CEST|EDT|EST|UTC)\b\s*"
+)
+
+
 def lead_start(text: str) -> int:
     """Where the story's own words start in a sentence that opens with page furniture, else 0.
 
@@ -254,7 +262,10 @@ def lead_start(text: str) -> int:
         >>> text = "Friday, September 8, 2023; 2:30 PM The dam held."
         >>> text[lead_start(text):]
         'The dam held.'
+        >>> text = "Dam holds Engineers relieved Friday 8 September 2023 09.28 BST The dam held."
+        >>> text[lead_start(text):]
+        'The dam held.'
     """
     match = _WIRE_CREDIT.search(text, 0, _LEAD_WINDOW) or _STAMP.match(text)
-    match = match or _TIME_STAMP.match(text)
+    match = match or _TIME_STAMP.match(text) or _ZONED_STAMP.search(text, 0, _LEAD_WINDOW)
     return match.end() if match and match.end() < len(text) else 0
