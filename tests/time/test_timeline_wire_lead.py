@@ -86,3 +86,10 @@ def test_a_headline_and_a_zoned_stamp_before_the_body_are_cut() -> None:
     )
     (event,) = build_timeline([_dated(text, "on Thursday", "2023-09-07")], TimeSettings())
     assert event.text == "The water fell by a metre on Thursday, engineers said."
+
+
+def test_a_plain_dateline_is_cut_when_a_sentence_is_left() -> None:
+    text = "PRYLUZHNE, Ukraine - At least 40 people died when the dam gave way on Friday."
+    assert text[lead_start(text) :] == "At least 40 people died when the dam gave way on Friday."
+    short = "KYIV - It held."
+    assert lead_start(short) == 0

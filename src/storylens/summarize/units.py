@@ -55,11 +55,6 @@ _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _STEMMER = SnowballStemmer("english")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "said", "says", "say", "told", "according"}
 
-#: "KYIV (Reuters) - ", "WASHINGTON --", "LONDON, Sept 5 (Reuters) -", "(AP) — ", "NEW YORK (CNN) —".
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\-]+(?:[ ,/]+[A-Z][A-Za-z.'\-]+){0,4}\.?,?\s*"
-    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?)?(?:\([^()]{1,40}\)\s*)?(?:--|[-\u2013\u2014])\s+"
-)
 _CONNECTIVE = re.compile(
     r"^(?:But|And|However|Meanwhile|Still|Also|So|Yet|Moreover|Further(?:more)?|In addition|Instead)"
     r"(?:,\s*|\s+)(?=[A-Za-z\"\u201c])"
@@ -178,13 +173,9 @@ def _clean(sentence: Sentence, settings: SummarizerSettings) -> tuple[Cleaned, t
     removed_words = 0
     lead = lead_start(text)
     if lead and lead < len(text) - 20:
-        # A headline, time stamp and byline glued before "(Reuters) - " go with the credit.
+        # A dateline, with a headline, time stamp and byline glued before a wire credit.
         removed_words += len(text[:lead].split())
         text = text[lead:]
-    match = _DATELINE.match(text)
-    if match and match.end() < len(text) - 20:
-        removed_words += len(text[: match.end()].split())
-        text = text[match.end():]
     connective = _CONNECTIVE.match(text)
     if connective:
         removed_words += len(text[: connective.end()].split())

@@ -241,10 +241,21 @@ _ZONED_STAMP = re.compile(
 )
 
 
+#: A dateline before the first words: "KYIV (Reuters) - ", "WASHINGTON --", "LONDON, Sept 5
+#: (Reuters) -", "(AP) — ", "NEW YORK (CNN) —", "PRYLUZHNE, Ukraine - ".
+_PLAIN_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\-]+(?:[ ,/]+[A-Z][A-Za-z.'\-]+){0,4}\.?,?\s*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?)?(?:\([^()]{1,40}\)\s*)?(?:--|[-\u2013\u2014])\s+"
+)
+#: Words a dateline must leave for the rest to be a sentence.
+_MIN_REST = 20
+
+
 def lead_start(text: str) -> int:
     """Where the story's own words start in a sentence that opens with page furniture, else 0.
 
-    Two kinds are cut. Wire copy carried by web pages glues the headline, a time stamp and the
+    A dateline goes ("PRYLUZHNE, Ukraine - ", "KYIV (Reuters) - "), with what a scrape
+    glued before it. Wire copy carried by web pages glues the headline, a time stamp and the
     byline to the first sentence: "BP pledges Gulf oil fields to spill fund LONDON | Fri Oct 1,
     2010 4:52 pm EDT LONDON (Reuters) - BP, which faces ..."; everything up to the credit
     goes. A blog glues its byline stamp: "Fergus Walsh | 12:16 PM, Thursday, 28 May 2009 It's
@@ -268,4 +279,8 @@ def lead_start(text: str) -> int:
     """
     match = _WIRE_CREDIT.search(text, 0, _LEAD_WINDOW) or _STAMP.match(text)
     match = match or _TIME_STAMP.match(text) or _ZONED_STAMP.search(text, 0, _LEAD_WINDOW)
-    return match.end() if match and match.end() < len(text) else 0
+    start = match.end() if match and match.end() < len(text) else 0
+    dateline = _PLAIN_DATELINE.match(text, start)
+    if dateline and dateline.end() < len(text) - _MIN_REST:
+        start = dateline.end()
+    return start
