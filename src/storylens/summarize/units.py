@@ -31,7 +31,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storylens.memo import pack_words
 from storylens.records import Sentence
 from storylens.summarize.settings import SummarizerSettings
-from storylens.text.furniture import is_furniture
+from storylens.text.furniture import is_caption, is_furniture
 from storylens.text.provenance import lead_start
 from storylens.text.voice import in_first_person, unquoted
 
@@ -79,12 +79,6 @@ _PRONOUN_SPEAKER = re.compile(
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll)\b", re.IGNORECASE)
 #: Captions and media labels: "Image from the campaign.", "Pictured: ...", "Video: ...".
 _CAPTION_START = re.compile(r"^(?:Image|Photo|Picture|Pictured|Video|Watch|Above|Top|Left|Right|Caption)\b")
-#: A photo caption's tail: "... in Venice, Louisiana, May 2, 2010." (a place, then the date the
-#: picture was taken; prose puts a weekday there, "on Monday, May 3, 2010").
-_CAPTION_END = re.compile(
-    r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'-]+,\s+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
-)
 _TERMINAL = re.compile(r"[.!][\"'\u201d\u2019)]*$")
 
 
@@ -203,7 +197,7 @@ def _clean(sentence: Sentence, settings: SummarizerSettings) -> tuple[Cleaned, t
         in_first_person(text)
         or _SECOND_PERSON.search(own_words)
         or _CAPTION_START.match(text)
-        or _CAPTION_END.search(text)
+        or is_caption(text)
     ):
         return None
     pronoun = _PRONOUN_SPEAKER.search(text)

@@ -1,5 +1,7 @@
 """Page furniture inside a sentence: what a page prints around a story, not the story.
 
+Photo captions count too: "A boy wears a mask inside a bus in Bogota May 4, 2009."
+
 Share and subscribe prompts, photo credits, "contributed to this report", cookie and browser
 notices, a print edition's "A version appeared on p18 of the Main section", a tweet's "@name"
 and links. The summary and the timeline leave sentences holding any of it out: they say what
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_furniture"]
+__all__ = ["is_caption", "is_furniture"]
 
 _FURNITURE = re.compile(
     r"https?://|www\.|@\w|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|him|her)\b"
@@ -23,6 +25,27 @@ _FURNITURE = re.compile(
     r"|\ba version (?:of this (?:article|story) )?appeared on p(?:age)?\s*\d",
     re.IGNORECASE,
 )
+
+
+#: A photo caption's tail: "... in Venice, Louisiana, May 2, 2010.", "A boy wears a mask inside
+#: a bus in Bogota May 4, 2009." (a place, then the date the picture was taken; prose puts a
+#: weekday or a lower-case word there: "on Monday, May 3, 2010", "since April 24, 2009").
+_CAPTION_END = re.compile(
+    r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.'-]+,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
+)
+
+
+def is_caption(text: str) -> bool:
+    """Whether a sentence ends the way a photo caption does.
+
+    Example:
+        >>> is_caption("A boy wears a mask inside a bus in Bogota May 4, 2009.")
+        True
+        >>> is_caption("The bus service resumed on Monday, May 4, 2009.")
+        False
+    """
+    return _CAPTION_END.search(text) is not None
 
 
 def is_furniture(text: str) -> bool:

@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storylens.records import Mention, TimelineEvent, TimeMention
-from storylens.text.furniture import is_furniture
+from storylens.text.furniture import is_caption, is_furniture
 from storylens.text.provenance import lead_start
 from storylens.text.voice import in_first_person
 from storylens.time.settings import TimeSettings
@@ -147,6 +147,7 @@ def build_timeline(
         and not in_first_person(item.text, plural=True)
         and not _dated_by_header(item)
         and not is_furniture(item.text[lead_start(item.text) :])
+        and not is_caption(item.text)
     ]
     keyed = [(item, key) for item, key in keyed if key[1] in _GRANULARITY_RANK]
     if not keyed:
