@@ -97,15 +97,19 @@ def test_a_company_joins_its_name_with_a_legal_form_through_every_short_form() -
         _mention("a1", 0, "Norvane Drilling Ltd", "ORG"),
         _mention("a1", 100, "Norvane Drilling", "PLACE"),
         _mention("a1", 200, "Norvane Drilling", "NORP"),
-        _mention("a2", 0, "Halvard Oil Plc", "PERSON"),
-        _mention("a2", 100, "Halvard Oil", "ORG"),
-        _mention("a2", 200, "Oil", "ORG"),
+        _mention("a2", 0, "Halvard & Co Ltd", "PERSON"),
+        _mention("a2", 100, "Halvard & Co", "ORG"),
+        _mention("a2", 200, "Halvard", "PLACE"),
+        _mention("a3", 0, "Harbour Oil", "ORG"),
+        _mention("a3", 100, "Oil", "ORG"),
     ]
     entities = _resolve(mentions)
     norvane = _entity_of(entities, "Norvane Drilling Ltd")
     assert (norvane.type, len(norvane.mentions)) == ("ORG", 3)
-    halvard = _entity_of(entities, "Halvard Oil Plc")
-    assert (halvard.type, len(halvard.mentions)) == ("ORG", 3)  # "Oil" -> "Halvard Oil" -> Plc
+    halvard = _entity_of(entities, "Halvard & Co Ltd")
+    assert (halvard.type, len(halvard.mentions)) == ("ORG", 3)  # "Halvard" -> "& Co" -> "Ltd"
+    # a company's last word is no short form of it ("House" is not the White House)
+    assert _entity_of(entities, "Oil").aliases == ("Oil",)
 
 
 def test_a_name_the_text_calls_a_person_is_no_short_name_of_a_company() -> None:

@@ -130,7 +130,10 @@ class ShortForms:
         self.by_stem: dict[str, list[int]] = {}
         self.names = [n for n in names if len(n.tokens) >= 2]
         for position, name in enumerate(self.names):
-            self.by_last_word.setdefault(_last_written_word(name), []).append(position)
+            if name.type == "OUTLET":
+                # "the Times" is The Northern Times; "House" is no short form of the White
+                # House, nor "Hill" of Capitol Hill, nor "State" of Florida State.
+                self.by_last_word.setdefault(_last_written_word(name), []).append(position)
             written = name.outlet or (name.most_common_text() if name.mentions else "")
             if written:
                 self.by_initials.setdefault(_initials(written), []).append(position)
