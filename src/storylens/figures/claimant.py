@@ -261,6 +261,13 @@ def claim_query(anchor: Token, start: int, end: int) -> ClaimQuery:
     return (start, end, source[0].start_char, source[0].end_char)
 
 
+#: Subjects of a reporting verb that are what is counted, not who counts: "the death toll
+#: shows", "cases reported", "a number ... confirmed".
+_COUNTED_SUBJECTS = frozenset(
+    {"death", "deaths", "toll", "case", "cases", "number", "figure", "figures", "total", "count"}
+)
+
+
 def claim_source(anchor: Token) -> tuple[Span, str, bool] | None:
     """The phrase the parse gives as the source of the figure headed by ``anchor``, how it was
     found (``according``, ``verb``) and whether it is a place; ``None`` if there is none.
@@ -285,6 +292,8 @@ def claim_source(anchor: Token) -> tuple[Span, str, bool] | None:
                         continue
                     if child.i <= anchor.i <= child.right_edge.i:
                         continue  # the figure is the subject itself ("52 were reported")
+                    if child.like_num or child.lemma_.lower() in _COUNTED_SUBJECTS:
+                        continue  # "18 ... confirmed", "the death toll shows": no source
                     phrase = _noun_phrase(child)
                     place = phrase.root.ent_type_ == "GPE" and len(phrase) <= 3
                     return phrase, "verb", place
