@@ -93,3 +93,12 @@ def test_a_plain_dateline_is_cut_when_a_sentence_is_left() -> None:
     assert text[lead_start(text) :] == "At least 40 people died when the dam gave way on Friday."
     short = "KYIV - It held."
     assert lead_start(short) == 0
+
+
+def test_a_chronology_bullet_is_no_part_of_the_entry() -> None:
+    text = "-------------------------------- 2023-09-08 The dam on the Bilyanka burst at night."
+    (event,) = build_timeline([_dated(text, "2023-09-08", "2023-09-08")], TimeSettings())
+    assert event.text == "2023-09-08 The dam on the Bilyanka burst at night."
+    bullet = "\\* September 8 - The dam on the Bilyanka burst at night."
+    (event,) = build_timeline([_dated(bullet, "September 8", "2023-09-08")], TimeSettings())
+    assert event.text == "September 8 - The dam on the Bilyanka burst at night."

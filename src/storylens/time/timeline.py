@@ -11,6 +11,7 @@ few dozen entries rather than hundreds.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -121,6 +122,11 @@ def _clusters(
     return clusters
 
 
+#: A list bullet or a separator line before an entry's words ("\\* April 22 - ...",
+#: "-------- 2009-06-28 ..."), left by a chronology page.
+_BULLETS = re.compile(r"^(?:[-=_~*\\\u2022\u00b7]\s*){2,}|^(?:\\?[*\u2022\u00b7])\s+")
+
+
 def _dated_by_header(item: DatedSentence) -> bool:
     """Whether the date is in a page header glued to the sentence ("Fergus Walsh | 12:16 PM,
     Thursday, 28 May 2009 ..."): that is when the page was posted, not when anything happened."""
@@ -180,7 +186,7 @@ def build_timeline(
         sources = tuple(dict.fromkeys(m.article_id for m in sorted(
             members, key=lambda m: (m.published or dt.date.max, m.article_id))))  # fmt: skip
         evidence = tuple(Mention(m.article_id, m.start, m.end, m.text) for m in members)
-        text = first.text[lead_start(first.text) :]  # no "CITY | date CITY (Reuters) - "
+        text = _BULLETS.sub("", first.text[lead_start(first.text) :])
         events.append(TimelineEvent(date=cluster.key, granularity=cluster.granularity, text=text,
                                     sources=sources, expression=first.mention.text, evidence=evidence))  # fmt: skip
     events.sort(key=lambda e: (period_start(e.date), _GRANULARITY_RANK[e.granularity],
