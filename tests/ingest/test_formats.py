@@ -122,7 +122,5 @@ def test_treebank_tokenised_text_is_detokenised() -> None:
 
     tokenised = "Jackson 's doctor , Conrad Murray -LRB- 57 -RRB- , said `` I did n't '' ."
     assert detokenise(tokenised) == "Jackson's doctor, Conrad Murray (57), said “I didn't”."
-    escaped = "Jackson 's doctor -LRB- 57 -RRB- said 40,000 gallons\\/151,000 liters , `` no '' ."
-    assert "gallons/151,000 liters" in detokenise(escaped)
     prose = "Plain prose , with 's here and a 'quote' -- left alone."
     assert detokenise(prose) == prose

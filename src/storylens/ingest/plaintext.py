@@ -90,7 +90,6 @@ def detokenise(text: str) -> str:
         return text
     for token, bracket in _PTB_BRACKETS.items():
         text = text.replace(token, bracket)
-    text = text.replace("\\/", "/").replace("\\*", "*")  # escaped "gallons\/liters", "\* April 20"
     text = _PTB_CONTRACTION.sub(r"\1", text)
     text = _PTB_OPENING_QUOTE.sub("\u201c", text)
     # ``\s*''`` -> a closing quote, as a split: the regex would try a match at every space.
