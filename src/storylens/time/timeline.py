@@ -127,11 +127,18 @@ def _clusters(
 _BULLETS = re.compile(r"^(?:[-=_~*\\\u2022\u00b7]\s*){2,}|^(?:\\?[*\u2022\u00b7])\s+")
 
 
-def _dated_by_header(item: DatedSentence) -> bool:
-    """Whether the date is in a page header glued to the sentence ("Fergus Walsh | 12:16 PM,
-    Thursday, 28 May 2009 ..."): that is when the page was posted, not when anything happened."""
-    header = lead_start(item.text)
-    return header > 0 and item.mention.start - item.start < header
+def _reports_an_event(item: DatedSentence) -> bool:
+    """Whether a dated sentence can be a timeline entry: in the reporting voice (a reader's "I
+    got my PhD there on May 10, 1996" is a comment), no page furniture or photo caption, and
+    its date not in a page header glued to it ("Fergus Walsh | 12:16 PM, Thursday, 28 May
+    2009 ...": that is when the page was posted, not when anything happened)."""
+    text = item.text
+    header = lead_start(text)
+    if header > 0 and item.mention.start - item.start < header:
+        return False
+    return not (
+        in_first_person(text, plural=True) or is_caption(text) or is_furniture(text[header:])
+    )
 
 
 def build_timeline(
@@ -144,17 +151,8 @@ def build_timeline(
     ``duplicate_of`` maps a duplicate article to its original, so that a copy does not make an
     event look twice as well reported.
     """
-    # A reader's "I got my PhD there on May 10, 1996" (a comment thread) dates no event of
-    # the story: entries come from the reporting voice.
-    keyed = [
-        (item, key)
-        for item in dated
-        if (key := date_key(item.mention))
-        and not in_first_person(item.text, plural=True)
-        and not _dated_by_header(item)
-        and not is_furniture(item.text[lead_start(item.text) :])
-        and not is_caption(item.text)
-    ]
+    keyed = [(item, key) for item in dated if (key := date_key(item.mention))]
+    keyed = [(item, key) for item, key in keyed if _reports_an_event(item)]
     keyed = [(item, key) for item, key in keyed if key[1] in _GRANULARITY_RANK]
     if not keyed:
         return ()
