@@ -103,20 +103,20 @@ def _written_key(text: str) -> str:
     return anyascii(text).casefold().strip(".,;:'\"“”‘’()")
 
 
+def _written(name: NameGroup) -> str:
+    """A name as written: an outlet's display name, else its most common spelling ("" for an
+    outlet known only from metadata without one)."""
+    return name.outlet or (name.most_common_text() if name.mentions else "")
+
+
 def _last_written_word(name: NameGroup) -> str:
     """The last word of a name as written (``_written_key``), a hyphenated compound whole."""
-    written = name.outlet or (name.most_common_text() if name.mentions else "")
-    words = written.split()
+    words = _written(name).split()
     return _written_key(words[-1]) if words else ""
 
 
-def _has_comma(name: NameGroup) -> bool:
-    return "," in (name.outlet or (name.most_common_text() if name.mentions else ""))
-
-
 def _holds_word(name: NameGroup, word: str) -> bool:
-    written = name.outlet or (name.most_common_text() if name.mentions else "")
-    return word.casefold() in written.casefold().split()
+    return word.casefold() in _written(name).casefold().split()
 
 
 class ShortForms:
@@ -134,7 +134,7 @@ class ShortForms:
                 # "the Times" is The Northern Times; "House" is no short form of the White
                 # House, nor "Hill" of Capitol Hill, nor "State" of Florida State.
                 self.by_last_word.setdefault(_last_written_word(name), []).append(position)
-            written = name.outlet or (name.most_common_text() if name.mentions else "")
+            written = _written(name)
             if written:
                 self.by_initials.setdefault(_initials(written), []).append(position)
             stem = corporate_stem(name.tokens)
@@ -144,19 +144,16 @@ class ShortForms:
     def owner(self, short: NameGroup) -> NameGroup | None:
         """The one longer name that ``short`` abbreviates, else ``None``.
 
-        A one-word short form is the last word of an outlet's or organisation's name ("the
-        Times"); an all-capitals one spells the initials of the name as written, and joins an
+        A one-word short form is the last word of an outlet's name as written ("the Times");
+        an all-capitals one spells the initials of the name as written, and joins an
         organisation only where an article names the organisation before it (an outlet known
         from metadata needs no introduction).
         """
         text = short.most_common_text()
         found: set[int] = set()
         if len(short.tokens) == 1 and short.key not in CORPORATE_SUFFIXES:  # not "Co", "Ltd"
-            found.update(
-                i
-                # The written last word: not "GM" of "Chevron-GM", not "Gerald" of "Herald".
-                for i in self.by_last_word.get(_written_key(text), ())
-            )
+            # The written last word: not "GM" of "Chevron-GM", not "Gerald" of "Herald".
+            found.update(self.by_last_word.get(_written_key(text), ()))
         acronym = _ACRONYM_DOTS.sub("", text)
         if text.isupper() and len(acronym) >= 2 and acronym.isalnum():
             found.update(
@@ -166,7 +163,7 @@ class ShortForms:
                 # "Treborth, Bangor" is two names, not "TB"; a long name with a comma in it
                 # still has an acronym ("Bureau of Ocean Energy Management, Regulation and
                 # Enforcement", BOEMRE)
-                and not (len(acronym) < 3 and _has_comma(self.names[i]))
+                and not (len(acronym) < 3 and "," in _written(self.names[i]))
                 and (self.names[i].type == "OUTLET" or _defined_before(short, self.names[i]))
             )
         owners = [self.names[i] for i in sorted(found) if self.names[i] is not short]

@@ -267,7 +267,7 @@ def _dominant(owners: Sequence[PersonCluster]) -> PersonCluster | None:
 
 
 def _attach_to_named(
-    group: NameGroup, owners: Sequence[PersonCluster], full_names: _FullNamePositions
+    group: NameGroup, owners: list[PersonCluster], full_names: _FullNamePositions
 ) -> None:
     """Move each mention of a mis-typed surname to the person named in full last before it in
     its article, or else to the story's dominant person of that surname; the mentions left
@@ -275,7 +275,7 @@ def _attach_to_named(
     dominant = _dominant(owners)
     kept: list[NameMention] = []
     for mention in group.mentions:
-        owner = full_names.last_named_before(list(owners), mention) or dominant
+        owner = full_names.last_named_before(owners, mention) or dominant
         if owner is None:
             kept.append(mention)
         else:
@@ -287,18 +287,15 @@ def _initial(text: str) -> str:
     return anyascii(text).strip()[:1].casefold()
 
 
+def _written_surnames(owner: PersonCluster) -> set[str]:
+    """The surnames of a person as written in its full-name mentions."""
+    return {m.text.split()[-1] for m in owner.mentions if len(m.tokens) > 1 and m.text.split()}
+
+
 def _same_initial(group: NameGroup, owners: list[PersonCluster]) -> list[PersonCluster]:
     """The owners whose surname, as written in a full name, starts as the group's name does."""
     initial = _initial(group.most_common_text())
-    return [
-        owner
-        for owner in owners
-        if any(
-            _initial(m.text.split()[-1]) == initial
-            for m in owner.mentions
-            if len(m.tokens) > 1 and m.text.split()
-        )
-    ]
+    return [o for o in owners if any(_initial(s) == initial for s in _written_surnames(o))]
 
 
 def _same_spelling(group: NameGroup, owners: list[PersonCluster]) -> list[PersonCluster]:
@@ -306,13 +303,7 @@ def _same_spelling(group: NameGroup, owners: list[PersonCluster]) -> list[Person
     and accents."""
     written = anyascii(group.most_common_text()).casefold()
     return [
-        owner
-        for owner in owners
-        if any(
-            anyascii(m.text.split()[-1]).casefold() == written
-            for m in owner.mentions
-            if len(m.tokens) > 1 and m.text.split()
-        )
+        o for o in owners if any(anyascii(s).casefold() == written for s in _written_surnames(o))
     ]
 
 
