@@ -277,10 +277,10 @@ def _kinds(mentions: Sequence[NameMention]) -> frozenset[str]:
 
 
 def _split_collisions(by_key: dict[str, list[NameMention]]) -> dict[str, list[NameMention]]:
-    """Split a folded key whose spellings begin with different letters and are different
-    kinds of name: the fold's *h* = *g* (Ukrainian *Hai*, Russian *Gai*) also makes "Herald"
-    (an outlet, ORG) one name with "Gerald" (a person) and "Herrman" with "German" (NORP). One
-    place spelled both ways keeps one kind of label, and stays one name.
+    """Split a folded key whose spellings begin with different letters and whose NER labels
+    never meet: the fold's *h* = *g* (Ukrainian *Hai*, Russian *Gai*) also makes "Herald" (an
+    outlet, ORG) one name with "Gerald" (a person) and "Herrman" with "German" (NORP). Two
+    spellings with any label in common (one place spelled both ways) stay one name.
 
     The spellings of the minority first letter get a key of their own (the key with that
     letter first), so that every later rule sees two names.

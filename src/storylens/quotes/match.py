@@ -88,8 +88,8 @@ def similarity(
     trim_words: int = _TRIM_WORDS,
 ) -> float:
     """Wording similarity of two lemma strings, 0-1: the best of character n-gram cosine,
-    token-set ratio (when at least three content words are shared, 80% of the shorter quote's:
-    a trimmed quote inside a longer one) and WordNet soft overlap (synonyms and direct hypernyms)."""
+    token-set ratio (when ``trim_words`` content words are shared, and 80% of the shorter
+    quote's: a trimmed quote inside a longer one) and WordNet soft overlap (synonyms and direct hypernyms)."""
     if not a or not b:
         return 0.0
     words_a, words_b = a.split(), b.split()

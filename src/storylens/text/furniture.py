@@ -1,11 +1,10 @@
 """Page furniture inside a sentence: what a page prints around a story, not the story.
 
-Photo captions count too: "A boy wears a mask inside a bus in Bogota May 4, 2009."
-
 Share and subscribe prompts, photo credits, "contributed to this report", cookie and browser
 notices, a print edition's "A version appeared on p18 of the Main section", a tweet's "@name"
-and links. The summary and the timeline leave sentences holding any of it out: they say what
-happened, and such a sentence says where the page came from or what to click.
+and links (``is_furniture``), and photo captions ("A boy wears a mask inside a bus in Bogota
+May 4, 2009.", ``is_caption``). The summary and the timeline leave such sentences out: they
+say what happened, and such a sentence says where the page came from or what to click.
 """
 
 from __future__ import annotations
